@@ -1,0 +1,5 @@
+"""The analyzers a report runs, in order: name -> module. Influence first (roles for the rest)."""
+
+ANALYZERS: dict[str, str] = {
+    "talk": "meetinglens.analysis.talk",
+}

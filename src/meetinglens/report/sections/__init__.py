@@ -1,0 +1,1 @@
+"""Per-analyzer report sections: module <analyzer>.py with html(result, report) -> str (and optionally markdown(result, report) -> str)."""
