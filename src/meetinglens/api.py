@@ -101,7 +101,7 @@ def load_meeting(path: PathLike, participants: ParticipantsArg = None, sellers: 
             raise InputError(p, f"--input-format {input_format} applies to transcripts, "
                              "but this is a recording", "leave out --input-format for recordings")
         pipe = pipeline or make_pipeline(audio_options, on_progress)
-        return _finish_recording(pipe.run(p), participants, sellers)
+        return _finish_recording(pipe.run(p), participants, tuple(sellers))
     from meetinglens import io
 
     return io.load_meeting(p, input_format=input_format, participants=participants,
@@ -231,6 +231,7 @@ def analyze_many(paths: Iterable[PathLike], participants: ParticipantsArg = None
     ``participants`` may be one file for all inputs or a callable ``path -> file or None``.
     """
     pipeline = None
+    sellers = tuple(sellers)
     for path in paths:
         try:
             people = participants(path) if callable(participants) else participants

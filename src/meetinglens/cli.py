@@ -355,7 +355,6 @@ def cmd_transcribe(args: argparse.Namespace, console: Console, progress) -> int:
 
 
 def cmd_deal(args: argparse.Namespace, console: Console, progress) -> int:
-    from meetinglens.deal import build_deal, write_deal
     from meetinglens.serialize import load_report
 
     reports, failed = [], 0
@@ -369,6 +368,8 @@ def cmd_deal(args: argparse.Namespace, console: Console, progress) -> int:
         console.error(MeetinglensError("no readable reports; nothing to merge "
                                        "(pass report JSON files written by 'meetinglens analyze')"))
         return EXIT_FAILED
+    from meetinglens.deal import build_deal, write_deal
+
     written = write_deal(build_deal(reports), Path(args.out), tuple(args.formats))
     console.out("deal -> " + ", ".join(str(p) for p in written))
     console.out(f"{len(reports)} reports merged, {failed} failed")
