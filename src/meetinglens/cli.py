@@ -342,7 +342,11 @@ def cmd_transcribe(args: argparse.Namespace, console: Console, progress) -> int:
             json_path, vtt_path = out_dir / f"{stem}.json", out_dir / f"{stem}.vtt"
             json_path.write_text(json.dumps(meeting_to_dict(meeting), indent=2, ensure_ascii=False),
                                  encoding="utf-8")
-            vtt_path.write_text(write_vtt(meeting), encoding="utf-8")
+            # An all-silence recording gives a valid, empty transcript (and a warning).
+            vtt_path.write_text(write_vtt(meeting) if meeting.utterances else "WEBVTT\n",
+                                encoding="utf-8")
+            for warning in (meeting.metadata or {}).get("warnings", ()):
+                print(f"Warning: {path}: {warning}", file=sys.stderr)
         except MeetinglensError as exc:
             progress.close()
             console.error(exc, path)
