@@ -34,6 +34,8 @@ BACKCHANNEL_MAX_SECONDS = 2.0
 #: Seller side share above which the meeting counts as seller-dominated (Gong's average-rep
 #: band starts here; top performers sit near 43%).
 SELLER_DOMINATED_SHARE = 0.65
+#: Seller side share at or below which the meeting earns a "balanced" positive finding.
+BALANCED_MAX_SELLER_SHARE = 0.5
 #: Seller stretches longer than this are long monologues (Gong: company overviews > ~2 min).
 LONG_MONOLOGUE_SECONDS = 120.0
 #: A buyer stretch at least this long is a customer story worth praising (Gong: ~4 minutes).
@@ -259,11 +261,22 @@ def _limit(seconds: float, timed: bool) -> float:
     return seconds if timed else seconds * TYPICAL_WPM / 60.0
 
 
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
 def _amount_text(s: Stretch, timed: bool) -> str:
+    """'3 min 03 s (13:38–16:41)' when timed, '412 words (lines 5–12)' when not."""
+    first, last = s.utterances[0], s.utterances[-1]
     if not timed:
-        return f"{s.words} words"
+        where = (f"utterance {first.index + 1}" if first is last
+                 else f"utterances {first.index + 1}–{last.index + 1}")
+        return f"{s.words} words ({where})"
     minutes, secs = divmod(int(round(s.length)), 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+    amount = f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+    return f"{amount} ({_clock(first.start)}–{_clock(last.end)})"
 
 
 def _pct(x: float | None) -> str:
@@ -286,7 +299,7 @@ def balance_findings(ctx, sides: dict[str, float | None], runs: list[Stretch]) -
                     f"{_pct(buyer)}; {gong}.",
             evidence=tuple(Evidence.of(s.utterances[0]) for s in top),
             data={"seller_share": round(seller, 4), "threshold": SELLER_DOMINATED_SHARE})]
-    if seller <= 0.55:
+    if seller <= BALANCED_MAX_SELLER_SHARE:
         top = [s for s in by_length if m.side_of(s.speaker) == "buyer"][:1]
         if top:
             return [Finding(

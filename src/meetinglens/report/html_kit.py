@@ -127,7 +127,7 @@ def evidence_block(report: Report, ev: Evidence) -> str:
     """A quote with who said it and when: what every finding must show."""
     when = f"{mmss(ev.start)}–{mmss(ev.end)}" if ev.start is not None else ""
     if ev.start is None and ev.utterance is not None:
-        when = f"line {ev.utterance + 1}"
+        when = f"utterance {ev.utterance + 1}"
     who = esc(speaker_label(report, ev.speaker))
     cls = _side_class(report, ev.speaker)
     meta = f'<span class="when">{esc(when)}</span> · ' if when else ""

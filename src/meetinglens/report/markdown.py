@@ -15,7 +15,7 @@ from meetinglens.report.summary import headlines, key_numbers, top_findings
 
 MAX_MD_QUOTE_CHARS = 240
 MAX_MD_FINDINGS = 8
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def md_esc(text: object) -> str:

@@ -32,8 +32,9 @@ def _stretch_text(item: dict | None, basis: str) -> str:
     if not item:
         return "—"
     if basis == "seconds" and item.get("seconds") is not None:
-        minutes, secs = divmod(int(round(item["seconds"])), 60)
-        return f"{minutes}:{secs:02d} min" if minutes else f"{secs} s"
+        from meetinglens.report.html_kit import duration_text
+
+        return duration_text(item["seconds"])
     return f"{item.get('words', 0)} words"
 
 

@@ -19,7 +19,7 @@ def _side(report: Report, name: str) -> str:
 
 
 def _amount(seconds, words, basis: str) -> str:
-    return k.mmss(seconds) if basis == "seconds" else f"{words} words"
+    return k.duration_text(seconds) if basis == "seconds" else f"{words} words"
 
 
 def share_charts(result: AnalyzerResult, report: Report) -> str:
@@ -28,7 +28,7 @@ def share_charts(result: AnalyzerResult, report: Report) -> str:
     speakers = [r for r in result.tables.get("speakers", ()) if r.get("words")]
     side_bars = [(SIDE_NAMES.get(r["side"], r["side"]), r["share"] or 0.0,
                   k.SIDE_CLASS.get(r["side"], "side-unknown")) for r in sides]
-    marker = (0.43, "top performers ~43% (Gong Labs)") if any(
+    marker = (0.43, "seller share of top performers ~43% (Gong Labs)") if any(
         r["side"] == "seller" for r in sides) else None
     speaker_bars = [(k.speaker_label(report, r["speaker"]), r["share"] or 0.0,
                     k.SIDE_CLASS.get(r["side"], "side-unknown"))
@@ -179,10 +179,11 @@ def references(result: AnalyzerResult) -> str:
 def html(result: AnalyzerResult, report: Report) -> str:
     basis = result.metrics.get("basis", "seconds")
     notes = "".join(f'<p class="note">{k.esc(n)}</p>' for n in result.notes)
-    return (notes + "<h3>Findings</h3>" + k.findings_list(report, result.findings)
-            + share_charts(result, report) + fifths_chart(result, basis) + timeline(report)
-            + "<h3>Figures</h3>" + figures(result, report) + speaker_table(result, report)
-            + references(result))
+    # Charts first: the summary above already lists the top findings with quotes.
+    return (notes + share_charts(result, report) + fifths_chart(result, basis)
+            + timeline(report) + "<h3>Figures</h3>" + figures(result, report)
+            + speaker_table(result, report) + references(result)
+            + "<h3>All talk findings</h3>" + k.findings_list(report, result.findings))
 
 
 def markdown(result: AnalyzerResult, report: Report) -> str:
