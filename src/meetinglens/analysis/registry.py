@@ -1,5 +1,6 @@
 """The analyzers a report runs, in order: name -> module. Influence first (roles for the rest)."""
 
 ANALYZERS: dict[str, str] = {
+    "influence": "meetinglens.analysis.influence",
     "talk": "meetinglens.analysis.talk",
 }

@@ -1,0 +1,134 @@
+"""Benchmark of the buying-influence analyzer on datasets/buying-influences/.
+
+Prints, per split (``dev``: the meetings the cue lexicons were written against; ``test``:
+meetings written after the rules were frozen, never used to tune them) and per input variant
+(clean transcript with participants file, without participants file, ASR-style lower case
+without punctuation):
+
+* role accuracy per buyer speaker,
+* precision / recall / F1 per red flag and their macro-F1,
+* response-mode accuracy per buyer speaker,
+* absent-influence recall (a gold mention is found when a predicted mention has the same
+  role and shares a word with the gold ``who``) and precision.
+
+The analyzer is rule-based (nothing learned), so the held-out ``test`` split is the honest
+figure. Run:  .venv/bin/python benchmarks/influence.py [--split test] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+
+from meetinglens.analysis.base import AnalysisContext
+from meetinglens.analysis.influence import analyze
+from meetinglens.analysis.influence_dataset import dataset_files, load_labelled
+from meetinglens.analysis.influence_flags import FLAGS
+
+VARIANTS = {"clean": dict(participants=True, asr=False),
+            "no-participants": dict(participants=False, asr=False),
+            "asr": dict(participants=False, asr=True)}
+STOP = {"our", "my", "the", "their", "of", "new", "from", "'s"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,'") for w in text.lower().replace("'s", "").split()} - STOP
+
+
+def evaluate(files, variant: dict, details: bool = False) -> dict:
+    roles_ok = roles_n = modes_ok = modes_n = 0
+    tp, fp, fn = Counter(), Counter(), Counter()
+    m_found = m_gold = m_pred = m_pred_ok = 0
+    confusion = Counter()
+    for path in files:
+        meeting, gold = load_labelled(path, **variant)
+        result = analyze(AnalysisContext(meeting))
+        roles = {n: r["role"] for n, r in result.metrics["roles"].items()}
+        modes = {n: r["mode"] for n, r in result.metrics["response_modes"].items()}
+        for name, role in gold.roles.items():
+            roles_n += 1
+            roles_ok += roles.get(name) == role
+            confusion[(role, roles.get(name))] += 1
+            if details and roles.get(name) != role:
+                print(f"  role  {meeting.id}: {name} gold={role} got={roles.get(name)}")
+        for name, mode in gold.response_modes.items():
+            modes_n += 1
+            modes_ok += modes.get(name) == mode
+            if details and modes.get(name) != mode:
+                print(f"  mode  {meeting.id}: {name} gold={mode} got={modes.get(name)}")
+        predicted = set(result.metrics["red_flags"])
+        for flag in FLAGS:
+            tp[flag] += flag in predicted and flag in gold.red_flags
+            fp[flag] += flag in predicted and flag not in gold.red_flags
+            fn[flag] += flag not in predicted and flag in gold.red_flags
+        if details and predicted != gold.red_flags:
+            print(f"  flags {meeting.id}: missed={sorted(gold.red_flags - predicted)} "
+                  f"extra={sorted(predicted - gold.red_flags)}")
+        mentions = result.tables["mentions"]
+        m_gold += len(gold.mentions)
+        m_pred += len(mentions)
+        for g in gold.mentions:
+            hit = any(m["role"] == g["role"] and _words(m["who"]) & _words(g["who"])
+                      for m in mentions)
+            m_found += hit
+            if details and not hit:
+                print(f"  mention missed {meeting.id}: {g}")
+        for m in mentions:
+            ok = any(m["role"] == g["role"] and _words(m["who"]) & _words(g["who"])
+                     for g in gold.mentions)
+            m_pred_ok += ok
+            if details and not ok:
+                print(f"  mention extra {meeting.id}: {m['who']} ({m['role']})")
+    per_flag = {}
+    for flag in FLAGS:
+        p = tp[flag] / (tp[flag] + fp[flag]) if tp[flag] + fp[flag] else None
+        r = tp[flag] / (tp[flag] + fn[flag]) if tp[flag] + fn[flag] else None
+        f1 = (2 * p * r / (p + r) if p and r else 0.0) if p is not None and r is not None \
+            else None
+        per_flag[flag] = (p, r, f1, tp[flag] + fn[flag])
+    scored = [v[2] if v[2] is not None else 0.0 for v in per_flag.values() if v[3] > 0
+              or (v[0] is not None)]
+    return {"meetings": len(files), "role_acc": roles_ok / roles_n, "roles_n": roles_n,
+            "mode_acc": modes_ok / modes_n, "modes_n": modes_n, "per_flag": per_flag,
+            "macro_f1": sum(scored) / len(scored) if scored else 0.0,
+            "mention_recall": m_found / m_gold if m_gold else None,
+            "mention_precision": m_pred_ok / m_pred if m_pred else None,
+            "confusion": confusion}
+
+
+def _fmt(x) -> str:
+    return "  -  " if x is None else f"{x:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test", "all"], default=None,
+                        help="one split (default: dev and test separately)")
+    parser.add_argument("--details", action="store_true", help="print every error")
+    args = parser.parse_args()
+    splits = ["dev", "test"] if args.split is None else [args.split]
+    for split in splits:
+        files = dataset_files(None if split == "all" else split)
+        if not files:
+            print(f"[{split}] no meetings")
+            continue
+        for vname, variant in VARIANTS.items():
+            t0 = time.perf_counter()
+            if args.details:
+                print(f"--- {split} / {vname}")
+            r = evaluate(files, variant, args.details)
+            took = time.perf_counter() - t0
+            print(f"[{split} / {vname}] meetings={r['meetings']}  "
+                  f"role_acc={r['role_acc']:.3f} ({r['roles_n']} buyers)  "
+                  f"mode_acc={r['mode_acc']:.3f}  flag_macroF1={r['macro_f1']:.3f}  "
+                  f"mentions R={_fmt(r['mention_recall'])} P={_fmt(r['mention_precision'])}  "
+                  f"({took:.1f}s)")
+            if vname == "clean" or args.details:
+                for flag, (p, rec, f1, support) in r["per_flag"].items():
+                    print(f"    {flag:26s} P={_fmt(p)} R={_fmt(rec)} F1={_fmt(f1)} "
+                          f"support={support}")
+
+
+if __name__ == "__main__":
+    main()

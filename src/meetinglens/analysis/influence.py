@@ -1,0 +1,175 @@
+"""Buying influences (Miller & Heiman): roles, response modes, absent influences, red flags.
+
+Runs first, so that every later analyzer can name a speaker's role
+(:meth:`AnalysisContext.role_of` reads ``metrics["roles"][name]["role"]``).
+
+* roles — per buyer-side speaker: economic | user | technical | coach | unknown, with
+  confidence and the utterances that show it; a participants-file title is a prior only.
+* response modes — growth | trouble | even_keel | overconfident | unclear, with evidence.
+* mentions — influences talked about but not in the room (who, probable role, quote), and
+  the buyer network (who mentions, defers to or speaks for whom).
+* red flags — see :mod:`influence_flags`; coverage — the four influences x present /
+  mentioned / not seen.
+
+Everything works on normalised text (:func:`influence_lexicon.normalise`), so ASR output
+without capitals or punctuation is judged the same way as a typed transcript.
+"""
+
+from __future__ import annotations
+
+from meetinglens.analysis.base import AnalysisContext
+from meetinglens.analysis.influence_flags import FLAG_TITLES, RedFlag, red_flags
+from meetinglens.analysis.influence_mentions import Mention, absent_influences, find_mentions
+from meetinglens.analysis.influence_roles import (
+    ROLE_ORDER,
+    Judgement,
+    buyer_speakers,
+    judge_mode,
+    judge_role,
+    utterances_of,
+)
+from meetinglens.model import AnalyzerResult, Evidence, Finding, Meeting, Utterance
+
+NAME = "influence"
+REQUIRES = {"utterances"}
+
+ROLE_WORDS = {"economic": "economic buyer", "user": "user buyer", "technical": "technical buyer",
+              "coach": "coach", "unknown": "unknown influence"}
+MODE_SEVERITY = {"growth": "positive", "trouble": "positive", "even_keel": "notice",
+                 "overconfident": "notice"}
+
+
+def clock(seconds: float | None) -> str:
+    """``mm:ss`` or ``h:mm:ss``; empty for untimed transcripts."""
+    if seconds is None:
+        return ""
+    total = int(seconds)
+    h, rest = divmod(total, 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _ev(u: Utterance) -> Evidence:
+    return Evidence.of(u)
+
+
+def _ev_dict(u: Utterance, cue: str = "") -> dict:
+    d = {"quote": u.text, "start": u.start, "end": u.end, "utterance": u.index}
+    if cue:
+        d["cue"] = cue
+    return d
+
+
+def coverage(roles: dict[str, Judgement], absent: list[Mention]) -> dict[str, str]:
+    """Each of the four influences: present (a speaker plays it), mentioned, or not_seen."""
+    present = {j.label for j in roles.values()}
+    mentioned = {m.role for m in absent}
+    return {r: "present" if r in present else "mentioned" if r in mentioned else "not_seen"
+            for r in ROLE_ORDER}
+
+
+def _role_finding(j: Judgement, meeting: Meeting) -> Finding | None:
+    if j.label == "unknown" or not j.evidence:
+        return None
+    u, cue = j.evidence[0]
+    title = meeting.speaker(j.speaker).title
+    prior = f"; title '{title}'" if title and j.basis == "speech+title" else ""
+    return Finding(
+        kind="influence.role",
+        summary=(f"{j.speaker} acts as the {ROLE_WORDS[j.label]} (confidence "
+                 f"{j.confidence:.2f}{prior}): \"{cue}\"" + (f" at {clock(u.start)}" if u.timed
+                                                            else "")),
+        severity="info", speaker=j.speaker, role=j.label,
+        evidence=tuple(_ev(u) for u, _ in j.evidence), confidence=j.confidence,
+        data={"basis": j.basis, "scores": j.scores})
+
+
+def _mode_finding(j: Judgement) -> Finding | None:
+    if j.label == "unclear" or not j.evidence:
+        return None
+    return Finding(
+        kind=f"influence.mode_{j.label}",
+        summary=f"{j.speaker} is in {j.label.replace('_', ' ')} mode: \"{j.evidence[0][1]}\"",
+        severity=MODE_SEVERITY[j.label], speaker=j.speaker,
+        evidence=tuple(_ev(u) for u, _ in j.evidence), confidence=j.confidence,
+        data={"mode": j.label, "scores": j.scores})
+
+
+def _mention_finding(m: Mention) -> Finding:
+    return Finding(
+        kind="influence.absent_influence",
+        summary=(f"{m.speaker} mentioned {m.who}, probably the {ROLE_WORDS[m.role]}, who was "
+                 "not in the meeting"),
+        severity="notice" if m.role == "economic" else "info",
+        evidence=(_ev(m.utterance),),
+        data={"who": m.who, "role": m.role, "said_by": m.speaker, "relation": m.relation})
+
+
+def _flag_finding(f: RedFlag) -> Finding:
+    return Finding(kind=f"influence.{f.kind}", summary=f"{FLAG_TITLES[f.kind]}: {f.summary}",
+                   severity="warning", speaker=f.speaker,
+                   evidence=tuple(_ev(u) for u in f.evidence), data={"flag": f.kind})
+
+
+def _tables(meeting, roles, modes, mentions, absent, flags, cover) -> dict:
+    role_rows = tuple({
+        "speaker": n, "title": meeting.speaker(n).title or "", "role": j.label,
+        "confidence": j.confidence, "basis": j.basis,
+        "response_mode": modes[n].label, "mode_confidence": modes[n].confidence,
+        "evidence": " | ".join(u.text for u, _ in j.evidence),
+        "first_evidence_start": j.evidence[0][0].start if j.evidence else None,
+    } for n, j in roles.items())
+    mention_rows = tuple({
+        "who": m.who, "role": m.role, "said_by": m.speaker, "relation": m.relation,
+        "utterance": m.utterance.index, "start": m.utterance.start, "quote": m.quote,
+    } for m in absent)
+    flag_rows = tuple({
+        "flag": f.kind, "title": FLAG_TITLES[f.kind], "summary": f.summary,
+        "speaker": f.speaker, "utterance": f.evidence[0].index if f.evidence else None,
+        "start": f.evidence[0].start if f.evidence else None,
+        "quote": f.evidence[0].text if f.evidence else "",
+    } for f in flags)
+    coverage_rows = tuple({"role": r, "status": s,
+                           "speakers": ", ".join(n for n, j in roles.items() if j.label == r)}
+                          for r, s in cover.items())
+    network_rows = tuple({
+        "source": m.speaker, "target": m.present or m.who, "target_present": bool(m.present),
+        "target_role": roles[m.present].label if m.present in roles else m.role,
+        "relation": m.relation, "utterance": m.utterance.index, "quote": m.quote,
+    } for m in mentions)
+    return {"roles": role_rows, "mentions": mention_rows, "red_flags": flag_rows,
+            "coverage": coverage_rows, "network": network_rows}
+
+
+def analyze(ctx: AnalysisContext) -> AnalyzerResult:
+    meeting = ctx.meeting
+    buyers, note = buyer_speakers(meeting)
+    roles = {s.name: judge_role(s, utterances_of(meeting, s.name)) for s in buyers}
+    modes = {s.name: judge_mode(s.name, utterances_of(meeting, s.name)) for s in buyers}
+    mentions = find_mentions(meeting, buyers)
+    absent = absent_influences(mentions)
+    flags = red_flags(meeting, set(roles), roles, modes, mentions) if buyers else []
+    cover = coverage(roles, absent)
+    metrics = {
+        "roles": {n: {"role": j.label, "confidence": j.confidence, "basis": j.basis,
+                      "title": meeting.speaker(n).title,
+                      "evidence": [_ev_dict(u, c) for u, c in j.evidence]}
+                  for n, j in roles.items()},
+        "response_modes": {n: {"mode": j.label, "confidence": j.confidence,
+                               "evidence": [_ev_dict(u, c) for u, c in j.evidence]}
+                           for n, j in modes.items()},
+        "coverage": cover,
+        "red_flags": [f.kind for f in flags],
+        "absent_influences": len(absent),
+    }
+    findings = [f for j in roles.values() if (f := _role_finding(j, meeting))]
+    findings += [f for j in modes.values() if (f := _mode_finding(j))]
+    findings += [_mention_finding(m) for m in absent]
+    findings += [_flag_finding(f) for f in flags]
+    notes = [note] if note else []
+    if not buyers:
+        notes.append("no buyer-side speaker: roles, modes and red flags need at least one")
+    notes.append("roles and modes come from cue lexicons over what each buyer said "
+                 "(docs/codebook-influence.md); a title is a prior worth one strong cue")
+    return AnalyzerResult(NAME, metrics, tuple(findings),
+                          _tables(meeting, roles, modes, mentions, absent, flags, cover),
+                          tuple(notes))

@@ -1,0 +1,202 @@
+"""Red flags (Miller & Heiman): hazards to a sale, each with the words that raised it.
+
+A flag is raised either by what a buyer said ("we just went through a reorg") or by what was
+never said (nobody stated a budget). For the second kind the evidence is the closest thing
+the meeting holds — the seller's unanswered question on the topic, or the closing exchange
+when the topic never came up — and the summary says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.analysis.influence_mentions import Mention
+from meetinglens.analysis.influence_roles import NEGATION_WINDOW, Judgement
+from meetinglens.model import Meeting, Utterance
+
+FLAGS = ("economic_absent", "budget_unknown", "decision_process_unknown", "new_influencer",
+         "reorganization", "competitor_preferred", "status_quo", "no_next_step")
+
+FLAG_TITLES = {
+    "economic_absent": "Economic buyer absent and not engaged",
+    "budget_unknown": "Budget unknown",
+    "decision_process_unknown": "Decision process unknown",
+    "new_influencer": "New influencer",
+    "reorganization": "Reorganization",
+    "competitor_preferred": "Competitor preferred",
+    "status_quo": "Status quo (even keel or overconfident)",
+    "no_next_step": "No agreed next step",
+}
+
+#: A next step counts only when proposed in the last part of the meeting (share of utterances).
+NEXT_STEP_TAIL = 0.5
+#: A buyer's agreement counts when it comes within this many utterances of a proposal.
+AGREEMENT_REACH = 2
+STATUS_QUO_MODES = {"even_keel", "overconfident"}
+
+COMPETITOR_STRONG = (r"(leaning (towards?|to)|front ?runner|top choice|first choice|"
+                     r"already (signed|committed|decided) (with|on|for)|"
+                     r"going (with|to go with) (another|the other|a different|them))",)
+
+BUDGET_TOPIC = (r"(budget|funding|money|spend|price|pricing|cost)",)
+PROCESS_TOPIC = (r"(decision|decide|approv|sign ?off|process|who else|signs?)",)
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    kind: str
+    summary: str
+    evidence: tuple[Utterance, ...]
+    speaker: str | None = None
+
+
+def _said(u: Utterance, cues) -> str | None:
+    return lx.any_hit(lx.normalise(u.text), cues)
+
+
+def _said_affirmed(u: Utterance, cues) -> str | None:
+    """A cue that is not negated just before ("we're not leaning towards anyone")."""
+    norm = lx.normalise(u.text)
+    for pattern in cues:
+        m = lx.compile_cue(pattern).search(norm)
+        if m and not lx.NEGATION.search(norm[max(0, m.start() - NEGATION_WINDOW):m.start()]):
+            return m.group(0)
+    return None
+
+
+def _topic_evidence(meeting: Meeting, topic) -> tuple[Utterance, ...]:
+    """Where the topic came up at all; else the meeting's last utterance."""
+    near = [u for u in meeting.utterances if _said(u, topic)]
+    return tuple(near[:2]) if near else meeting.utterances[-1:]
+
+
+def _known_or_unknown(meeting: Meeting, buyers: set[str], known, unknown, topic, kind: str,
+                      what: str) -> RedFlag | None:
+    """Flag when a buyer said the thing is unknown, or when no buyer ever stated it."""
+    last = None
+    for u in meeting.utterances:
+        if u.speaker not in buyers:
+            continue
+        if _said(u, unknown):
+            last = ("unknown", u)
+        elif _said(u, known):
+            last = ("known", u)
+    if last and last[0] == "known":
+        return None
+    if last:
+        return RedFlag(kind, f"{what} is unclear: {last[1].speaker} said so", (last[1],),
+                       last[1].speaker)
+    return RedFlag(kind, f"No buyer stated the {what.lower()} in this meeting",
+                   _topic_evidence(meeting, topic))
+
+
+def economic_absent(roles: dict[str, Judgement], mentions: list[Mention],
+                    meeting: Meeting) -> RedFlag | None:
+    if any(j.label == "economic" for j in roles.values()):
+        return None
+    economic = [m for m in mentions if m.role == "economic" and not m.present]
+    engaged = [m for m in economic if _said(m.utterance, lx.ENGAGED_CUES)
+               and not _said(m.utterance, lx.NOT_ENGAGED_CUES)]
+    if engaged:
+        return None
+    if economic:
+        return RedFlag("economic_absent",
+                       f"The economic buyer ({economic[0].who}) was not in the meeting and "
+                       "nothing shows they are engaged",
+                       tuple(m.utterance for m in economic[:2]), economic[0].speaker)
+    return RedFlag("economic_absent", "No economic buyer spoke or was named in the meeting",
+                   _topic_evidence(meeting, PROCESS_TOPIC))
+
+
+def _said_by_buyers(meeting: Meeting, buyers: set[str], kind: str, cues, summary: str,
+                    affirmed: bool = False) -> RedFlag | None:
+    said = _said_affirmed if affirmed else _said
+    found = [u for u in meeting.utterances if u.speaker in buyers and said(u, cues)]
+    if not found:
+        return None
+    return RedFlag(kind, summary.format(speaker=found[0].speaker), tuple(found[:3]),
+                   found[0].speaker)
+
+
+def competitor_preferred(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
+    found = []
+    for u in meeting.utterances:
+        if u.speaker not in buyers:
+            continue
+        if _said_affirmed(u, COMPETITOR_STRONG) or (
+                _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)):
+            found.append(u)
+    if not found:
+        return None
+    return RedFlag("competitor_preferred",
+                   f"{found[0].speaker} signalled a preference for another option",
+                   tuple(found[:3]), found[0].speaker)
+
+
+def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
+               modes: dict[str, Judgement]) -> RedFlag | None:
+    explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO,
+                               "{speaker} sees no reason to change what they do today")
+    if explicit:
+        return explicit
+    clear = {n: j for n, j in modes.items() if j.label != "unclear"}
+    if not clear:
+        return None
+    economic = [n for n, j in roles.items() if j.label == "economic" and n in clear]
+    complacent = [n for n, j in clear.items() if j.label in STATUS_QUO_MODES]
+    if economic:
+        deciding = clear[economic[0]].label in STATUS_QUO_MODES
+    else:
+        deciding = len(complacent) * 2 > len(clear)
+    if not deciding or not complacent:
+        return None
+    evidence = tuple(u for n in complacent for u, _ in clear[n].evidence[:1])
+    who = ", ".join(f"{n} ({clear[n].label.replace('_', ' ')})" for n in complacent)
+    return RedFlag("status_quo", f"Buyers content with the present: {who}", evidence,
+                   complacent[0] if len(complacent) == 1 else None)
+
+
+def no_next_step(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
+    us = meeting.utterances
+    tail = int(len(us) * NEXT_STEP_TAIL)
+    agreed: Utterance | None = None
+    for u in us[tail:]:
+        if not _said(u, lx.NEXT_STEP):
+            continue
+        if u.speaker in buyers:
+            agreed = u
+            continue
+        replies = us[u.index + 1:u.index + 1 + AGREEMENT_REACH]
+        if any(r.speaker in buyers and _said(r, lx.AGREEMENT) for r in replies):
+            agreed = u
+    deferrals = [u for u in us[tail:] if u.speaker in buyers and _said(u, lx.DEFERRAL)
+                 and (agreed is None or u.index > agreed.index)]
+    if agreed is not None and not deferrals:
+        return None
+    if deferrals:
+        return RedFlag("no_next_step", f"{deferrals[0].speaker} left the next step open",
+                       tuple(deferrals[:2]), deferrals[0].speaker)
+    return RedFlag("no_next_step", "The meeting ended without a next step the buyer agreed to",
+                   us[-2:])
+
+
+def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgement],
+              modes: dict[str, Judgement], mentions: list[Mention]) -> list[RedFlag]:
+    """Every red flag the meeting raises, in :data:`FLAGS` order."""
+    b = buyer_names
+    candidates = [
+        economic_absent(roles, mentions, meeting),
+        _known_or_unknown(meeting, b, lx.BUDGET_KNOWN, lx.BUDGET_UNKNOWN, BUDGET_TOPIC,
+                          "budget_unknown", "Budget"),
+        _known_or_unknown(meeting, b, lx.PROCESS_KNOWN, lx.PROCESS_UNKNOWN, PROCESS_TOPIC,
+                          "decision_process_unknown", "Decision process"),
+        _said_by_buyers(meeting, b, "new_influencer", lx.NEW_INFLUENCER,
+                        "{speaker} mentioned someone new in a position of influence"),
+        _said_by_buyers(meeting, b, "reorganization", lx.REORGANIZATION,
+                        "{speaker} mentioned a reorganization", affirmed=True),
+        competitor_preferred(meeting, b),
+        status_quo(meeting, b, roles, modes),
+        no_next_step(meeting, b),
+    ]
+    return [f for f in candidates if f is not None]

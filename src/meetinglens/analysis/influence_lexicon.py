@@ -1,0 +1,357 @@
+"""Cue lexicons for the buying-influence analyzer (Miller & Heiman, *Strategic Selling*).
+
+Why lexicons of intents and not a classifier trained on our own sentences: the labelled set
+is small and team-written, so anything learned from it would memorise its phrasing. The cues
+below are written from the codebook (docs/codebook-influence.md) as *kinds of things people
+say* — approval authority, daily-work impact, specifications, inside guidance — and match
+on normalised text (lower case, no punctuation) so that ASR output works the same as a
+typed transcript.
+
+Each cue is ``(regex, weight)``; regexes are matched with word boundaries on
+:func:`normalise`-d text. Weights: 3 = the cue alone tells the role, 2 = strong, 1 = weak
+(words several roles use, that only tip a balance).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+Cue = tuple[str, float]
+
+
+def normalise(text: str) -> str:
+    """Lower case; apostrophes kept inside words, other punctuation -> space.
+
+    The result has the same length as ``text`` (offsets of a match point into the original,
+    so a quote or a capitalised name can be cut from it); cue patterns treat any run of
+    spaces as one (:func:`compile_cue`).
+    """
+    lowered = text.replace("’", "'").lower()
+    if len(lowered) != len(text):  # a few Unicode letters change length when lowered
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = re.sub(r"[^a-z0-9'$%&]", " ", lowered)
+    return re.sub(r"(?<![a-z])'|'(?![a-z])", " ", lowered)
+
+
+@cache
+def compile_cue(pattern: str) -> re.Pattern:
+    """A cue as a regex: whole words only; ``" ?"`` = optional space, ``" "`` = any spaces."""
+    pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+    return re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])")
+
+
+NEGATION = re.compile(r"(?<![a-z])(no|not|never|without|n't|dont|don't|doesn't|isn't|"
+                      r"aren't|wasn't|haven't|hasn't|can't|cannot|won't)(?![a-z])")
+
+# ---------------------------------------------------------------- roles (what a person says)
+
+ROLE_CUES: dict[str, tuple[Cue, ...]] = {
+    "economic": (
+        (r"(final|last) (say|word|call|decision|sign ?off)", 3),
+        (r"(my|i make the|i'll make the|i have the) (call|decision)", 3),
+        (r"i('ll| will| can| would|'d)? (sign|approve|sign off|green ?light|authori[sz]e|fund)", 3),
+        (r"i sign", 3), (r"(it|that)'?s my (call|budget|money|decision|signature)", 3),
+        (r"(my|i own the|i hold the|i control the|i set the) budget", 3),
+        (r"(comes|come|coming) (out of|from) my (budget|p ?(&|and) ?l|bottom line)", 3),
+        (r"i('m| am) (the one|who) (who )?(signs|decides|approves|pays)", 3),
+        (r"(i|we) can (make|find|free up) (the )?(money|budget|funds)", 3),
+        (r"i('ll| will) (find|free up|allocate|release) (the )?(money|budget|funds)", 3),
+        (r"(if|once) (i|i'm) (see|convinced|comfortable)", 1),
+        (r"(business case|return on (the )?investment|roi|payback( period)?)", 2),
+        (r"(bottom line|p ?(&|and) ?l|margins?|ebitda|cash flow|total cost of ownership|tco)", 2),
+        (r"(the board|our board|shareholders|investors)", 1),
+        (r"(strategic|strategy|company wide|whole company|across the (company|business))", 1),
+        (r"(cost|costs|price|pricing|invest|investment|spend|savings|headcount)", 1),
+        (r"(this year's|next year's|annual) (plan|targets?|budget)", 1),
+    ),
+    "user": (
+        (r"(my|our) (team|people|staff|agents|reps|nurses|technicians|drivers|planners|"
+         r"dispatchers|crew|operators|engineers|analysts|accountants|clerks|recruiters)"
+         r" (use|uses|spend|spends|do|does|have to|need to|would|will|are|is|type|enter|"
+         r"copy|check|work)", 3),
+        (r"(day to day|daily|every (day|morning|week|shift|single day)|each (day|morning|shift))", 2),
+        (r"(by hand|manually|manual|copy (and )?paste|re ?type|retype|double entry)", 2),
+        (r"(spreadsheets?|excel|whiteboard|paper forms?|post ?its|sticky notes|clipboard)", 2),
+        (r"(workflow|my job|our job|in the field|on the floor|on shift|on site|the shop floor)", 2),
+        (r"(easy to use|user friendly|intuitive|clicks?|screens?|learning curve|training|"
+         r"adoption|onboard(ing)?|usability|mobile app|on my phone)", 2),
+        (r"(i use|we use|i have to|we have to|i spend|we spend|takes (me|us|my team))", 1),
+        (r"(my|our) (team|people|staff|department|crew|unit|ward|shift)", 1),
+        (r"(hours|minutes) (a|per|each) (day|week|shift)", 2),
+        (r"(schedule|scheduling|rota|roster|tickets?|cases|orders|invoices|shipments)", 1),
+    ),
+    "technical": (
+        (r"(apis?|rest|webhooks?|sdk|endpoints?|json|xml|csv export|data export|"
+         r"integrat(e|es|ion|ions|ing))", 2),
+        (r"(sso|single sign ?on|saml|oauth|okta|active directory|azure ad|ldap|mfa|"
+         r"two factor)", 3),
+        (r"(security|secure|encrypt(ed|ion)?|penetration test|pen ?test|vulnerabilit(y|ies)|"
+         r"soc ?2|iso ?27001|gdpr|hipaa|pci|data residency|data protection|dpa|audit logs?)", 2),
+        (r"(architecture|infrastructure|on ?prem(ise|ises)?|self ?hosted|cloud|aws|azure|gcp|"
+         r"kubernetes|database|latency|uptime|sla|scalab(le|ility)|throughput|load)", 2),
+        (r"(specs?|specifications?|(technical|security|functional) requirements?|"
+         r"requirements? (list|document|doc)|rfp|vendor (assessment|questionnaire)|"
+         r"security (review|questionnaire|assessment))", 3),
+        (r"(erp|sap|salesforce|crm|hris|workday|netsuite|oracle|servicenow|jira|"
+         r"data warehouse|snowflake|legacy system)", 1),
+        (r"(migrat(e|ion)|compatib(le|ility)|firewall|vpn|it policy|our it standards|"
+         r"(contract|legal|procurement) (terms|review|process)|liability|indemnit(y|ies))", 2),
+        (r"(i|we)('ll| will| would|'d) need to (see|review|check|test|validate|vet)", 2),
+        (r"(does it|can it|will it|is it) (support|integrate|handle|scale|run|connect|"
+         r"comply|work with)", 2),
+    ),
+    "coach": (
+        (r"(between you and me|off the record|just between us|don't quote me|"
+         r"keep this between us|confidentially)", 3),
+        (r"(just so you know|heads up|a word of advice|my advice|a tip|fair warning|"
+         r"if i were you|i'd suggest you|you might want to|you'll want to|you want to make sure)",
+         3),
+        (r"you (should|need to|have to|must|'ll have to) (talk to|meet|speak (to|with)|get|"
+         r"bring|loop in|show|focus|lead with|avoid|frame|position|mention|go through|"
+         r"get in front of|win over|convince|address)", 3),
+        (r"(don't|do not|never) (lead with|mention|bring up|talk about|push|pitch)", 3),
+        (r"(he|she|they) (really )?(cares?|care) (about|most)", 3),
+        (r"(what|the thing) (he|she|they) (really )?(cares?|worr(y|ies)|wants?|hates?|likes?)",
+         3),
+        (r"(he|she|they)('ll| will| is going to| are going to) (ask|want|push back|grill|"
+         r"object|worry|care)", 2),
+        (r"i('ll| will| can| could) (introduce you|set up (a|the) (meeting|call) with|"
+         r"get you (in front of|a meeting|time)|put in a good word|help you (with|get|through)|"
+         r"champion|make the intro|connect you)", 3),
+        (r"(internally|politics|political|the way (it|things) (works?|goes) here|behind the scenes|"
+         r"who really decides|real decision maker|the real decision|unofficially)", 2),
+        (r"(i want|i'd like|we want) (this|you) to (work|win|succeed|go through)", 2),
+        (r"(rooting for you|on your side|in your corner|i'm your ally)", 3),
+    ),
+}
+
+#: Titles in a participants file: a prior only (ROLE_PRIOR_WEIGHT in influence_roles).
+TITLE_PRIORS: tuple[tuple[str, str], ...] = (
+    (r"(cfo|ceo|coo|cro|chief (executive|financial|operating|revenue)|owner|founder|"
+     r"co ?founder|president|managing (director|partner)|general manager|gm|"
+     r"(vp|svp|evp|vice president)( of)? (finance|sales|operations|business)|"
+     r"finance director|director of finance|head of finance|partner|principal)", "economic"),
+    (r"(cto|cio|ciso|it|architect|engineer|engineering|security|infosec|devops|sysadmin|"
+     r"systems|infrastructure|developer|data|procurement|purchasing|legal|counsel|"
+     r"compliance|technical|tech lead)", "technical"),
+    (r"(manager|lead|supervisor|coordinator|specialist|analyst|representative|rep|agent|"
+     r"nurse|dispatcher|planner|operations|ops|team lead|head of|director|administrator|"
+     r"clerk|accountant|recruiter|teacher|doctor|technician)", "user"),
+    (r"(champion|sponsor)", "coach"),
+)
+
+# ---------------------------------------------------------------- response modes
+
+MODE_CUES: dict[str, tuple[Cue, ...]] = {
+    "growth": (
+        (r"(grow|growing|growth|expand|expanding|expansion|scale|scaling|double|triple)", 2),
+        (r"(new (markets?|regions?|customers|product line|locations?|sites?|stores?)|"
+         r"opening|launch(ing)?)", 2),
+        (r"(opportunity|ambitio(n|us)|next level|get to|we want to (reach|hit|be|get)|"
+         r"raise the bar|more (customers|revenue|volume|capacity))", 2),
+        (r"(improve|improving|better|faster|increase|boost|goal|target|aim)", 1),
+    ),
+    "trouble": (
+        (r"(problem|problems|issue|issues|pain|painful|struggl(e|es|ing)|broken|"
+         r"breaks|break down|breaking)", 2),
+        (r"(losing|lost|churn(ing)?|complain(ts|ing)?|behind|backlog|late|delays?|"
+         r"missed|missing|mistakes?|errors?)", 2),
+        (r"(frustrat(ed|ing|ion)|overwhelm(ed|ing)?|can't keep up|drowning|nightmare|"
+         r"killing us|hurting|burn ?out|fire ?fighting|chaos|mess)", 3),
+        (r"(urgent|asap|as soon as possible|fix (this|it)|needs? to (stop|change)|"
+         r"penalt(y|ies)|fines?|outages?|went down|audit finding)", 2),
+        (r"(risk|worried|concern(ed)?|falling|dropped|drop)", 1),
+    ),
+    "even_keel": (
+        (r"(works?|working|running) (fine|ok|okay|well enough|alright)", 3),
+        (r"(pretty|quite|fairly|reasonably) (happy|content|satisfied|comfortable)", 3),
+        (r"(happy|content|fine) with (what|how|the current|our current|it)", 3),
+        (r"(no rush|no hurry|not urgent|not a priority|no pressure|not in a hurry|"
+         r"low priority|nice to have)", 3),
+        (r"(just (exploring|looking|curious|browsing|wanted to see)|keep(ing)? an eye|"
+         r"see what's out there|for future reference|maybe (next|later) (year|quarter))", 3),
+        (r"(we (manage|get by|cope)|good enough|fine for now|does the job|does what we need)", 3),
+        (r"(not broken|ain't broke|if it ain't broke)", 3),
+    ),
+    "overconfident": (
+        (r"(we're|we are|we've been) (already )?(the best|ahead|way ahead|leading|crushing it|"
+         r"killing it|on top|doing great|doing really well|in great shape)", 3),
+        (r"(record (year|quarter|month)|best (year|quarter) ever|beat (all )?(our|the) "
+         r"(targets?|numbers)|exceed(ed|ing) (our|the) (targets?|plan))", 3),
+        (r"(we )?(don't|do not) (really )?(need|have) (any )?(help|problems|issues|that)", 2),
+        (r"(nothing to (fix|improve)|couldn't be better|we've got (it|that) covered|"
+         r"we have (it|that) (handled|covered|under control)|under control|no problems)", 3),
+    ),
+}
+
+#: Cues that negate a mode when they occur in the same utterance ("not a problem").
+MODE_NEGATED = {"trouble": (r"(no|not a|not really a|never a) (problem|issue)",
+                            r"(no|without) (problems|issues)")}
+
+# ---------------------------------------------------------------- mentions of others
+
+#: Role words that name a person who may not be in the room.
+MENTION_TERMS: tuple[tuple[str, str], ...] = (
+    (r"cfo|ceo|coo|cro|cmo|chief executive|chief financial officer|chief operating officer|"
+     r"managing director|md|owner|owners|founder|founders|president|general manager|"
+     r"(the|our|my) board|board of directors|finance director|head of finance|"
+     r"(my|our|the) (boss|bosses|vp|svp|evp|gm|director|executive team|leadership team|"
+     r"leadership|management|exec team|execs|controller|budget holder|partners)|"
+     r"vp of (finance|sales|operations|ops)|vice president", "economic"),
+    (r"cto|cio|ciso|dpo|data protection officer|(the|our|my) (it|it team|it department|"
+     r"security team|security|infosec|architects?|engineering team|engineers|developers|"
+     r"procurement|procurement team|purchasing|legal|legal team|lawyers|compliance|"
+     r"compliance team|tech team|platform team|data team|admin|admins)|"
+     r"head of (it|security|engineering|procurement|legal|data)", "technical"),
+    (r"(the|our|my) (reps|agents|nurses|technicians|drivers|planners|dispatchers|crew|"
+     r"end users|users|supervisors|team leads|shift leads|frontline|floor staff|"
+     r"warehouse team|store managers|accountants|recruiters)", "user"),
+    (r"(who|that) (introduced us|recommended you|brought you in|found you|reached out to you)",
+     "coach"),
+)
+
+#: ``Name from IT`` / ``Lena in procurement``: a named person in a department.
+NAMED_DEPARTMENT = (r"([a-z]+) (from|in|over in|on|at|who runs|who heads|who leads|"
+                    r"our head of|the head of) (the )?(it|security|infosec|procurement|"
+                    r"purchasing|legal|finance|accounting|engineering|operations|ops|"
+                    r"compliance|data team|board|leadership team)")
+DEPARTMENT_ROLE = {"it": "technical", "security": "technical", "infosec": "technical",
+                   "procurement": "technical", "purchasing": "technical", "legal": "technical",
+                   "engineering": "technical", "compliance": "technical",
+                   "data team": "technical", "finance": "economic", "accounting": "economic",
+                   "board": "economic", "leadership team": "economic",
+                   "operations": "user", "ops": "user"}
+
+#: How the speaker relates to the person they mention (buyer network edges).
+DEFERS_CUES = (r"(check|run (it|this|that) by|clear (it|this|that) with|ask|talk to|"
+               r"get approval from|get sign ?off from|go through|loop in)",
+               r"(has|have|needs?|will need|would need|must|'ll have|'d have) to "
+               r"(sign|approve|sign off|agree|decide|give|bless|green ?light|say yes)",
+               r"(decides|signs|approves|has the final|makes the (call|decision)|"
+               r"has the budget|holds the budget|owns the budget|is the decision maker|"
+               r"up to (him|her|them))")
+SPEAKS_FOR_CUES = (r"(wants|asked me|asked us|told me|told us|said|thinks|believes|"
+                   r"would like|expects|is pushing|on behalf of|speaking for|"
+                   r"sent me|wanted me)",)
+
+# ---------------------------------------------------------------- red flags
+
+ENGAGED_CUES = (r"(is|are) (aware|on board|behind (this|it|us)|pushing|driving|sponsoring|"
+                r"keen|excited|involved|bought in)",
+                r"(asked|wants|wanted) (me|us) to", r"(briefed|looped in|in the loop)",
+                r"(will|'ll|is going to|wants to|can) (join|attend|be (at|on|in)|meet (you|us))",
+                r"(sponsor|mandate|initiative|her idea|his idea|their idea)")
+NOT_ENGAGED_CUES = (r"(hasn't|has not|haven't|have not|isn't|is not|not yet|doesn't|does not|"
+                    r"won't|will not|didn't) (been )?(seen|heard|aware|involved|told|met|"
+                    r"looked|know|take|join|weighed in|engaged|sign(ed)? off|bought)",
+                    r"(too busy|no time for|hard to get|never (joins|takes)|not in the loop|"
+                    r"haven't (told|asked|briefed))")
+
+BUDGET_KNOWN = (r"(budget|funding|money) (is|of|for|around|about|approved|allocated|"
+                r"set aside|earmarked|signed off|in place|already)",
+                r"(we|i) (have|got|'ve got|'ve set aside|set aside|allocated|earmarked) "
+                r"(a |the |some )?(budget|money|funds|funding)",
+                r"(\$ ?\d|\d+ ?(k|thousand|million|grand|euros|dollars|pounds))",
+                r"(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred) (thousand|million|grand)",
+                r"(line item|funded|budgeted|in the budget|within budget|fits (our|the) budget)")
+BUDGET_UNKNOWN = (r"(no|don't have a|don't have|haven't got a|without a) (budget|funding)",
+                  r"budget (isn't|is not|hasn't been|has not been|not) (set|approved|allocated|"
+                  r"decided|defined|clear|there)",
+                  r"(not sure|no idea|don't know|unclear) (about |what |where |if |whether )?"
+                  r"(the |our |we have |we'd have |there's )?(budget|money|funding)",
+                  r"(haven't|have not|didn't) (talked|thought|discussed|looked) about "
+                  r"(the )?(budget|money|cost)",
+                  r"budget (is )?(tbd|open|unclear|unknown|frozen)",
+                  r"(depends|depend) on (the )?(budget|next year|funding)",
+                  r"(find|figure out|work out) (the |a )?(budget|money|funding)")
+
+PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks like)",
+                 r"(signs? off|sign ?off from|approval from|needs? (his|her|their) (approval|"
+                 r"sign ?off)|(has|have|needs?) to (approve|sign))",
+                 r"(committee|steering group|board meeting|investment (committee|board)|"
+                 r"procurement (process|review)|legal review|security review|rfp|tender|"
+                 r"three quotes|competitive bid)",
+                 r"(decide|decision) (by|before|in) (the )?(end of|next|q[1-4]|january|february|"
+                 r"march|april|may|june|july|august|september|october|november|december|\d)",
+                 r"(first|step one)\b.*\b(then|after that|and then)",
+                 r"(makes|make|has) the (final )?(call|decision)",
+                 r"(final say|final decision|final call)")
+PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
+                   r" (how|who|what|whether) (the )?(decision|decides|process|approv|sign|buy|"
+                   r"this gets|it gets|we'd|would)",
+                   r"(process|decision process|approval process) (is )?(unclear|tbd|not clear|"
+                   r"unknown|not defined|still open)",
+                   r"(never|haven't ever) (bought|purchased|done) (something|anything) like this",
+                   r"(we'll|we will) (figure|work) (that|it) out")
+
+NEW_INFLUENCER = (r"new (cfo|ceo|coo|cto|cio|ciso|vp|svp|head of [a-z]+|director|boss|manager|"
+                  r"leadership|management|owner|owners|gm|controller|procurement lead|"
+                  r"team lead|it director|finance director|hire)",
+                  r"(just|recently|only just) (joined|started|came on( board)?|been hired|"
+                  r"been appointed|been promoted|took over|taken over)",
+                  r"(started|joined|arrived|came in) (last|this) (week|month|quarter)",
+                  r"(replaced|replacing|taking over from|took over from|successor)")
+REORGANIZATION = (r"(reorg|re org|reorgani[sz](ation|ing|ed)|restructur(e|ing|ed)|"
+                  r"layoffs?|laid off|redundanc(y|ies)|spin ?off|carve ?out|"
+                  r"merg(er|ing|ed) (with|into)|we('ve| have)? (got|been|just been) acquired|"
+                  r"acquired by|(the )?acquisition (of|by) (us|our)|new (org|organi[sz]ation"
+                  r"(al)? structure|structure|reporting line)|reporting lines?|"
+                  r"(being|been) (folded|merged|moved) into|consolidat(e|ing|ion) (the )?"
+                  r"(teams|departments|functions))",)
+COMPETITOR_PREF = (r"(leaning (towards?|to)|prefer(red|s)?|favou?rite|front ?runner|"
+                   r"top choice|first choice|ahead in our|shortlisted|inclined (to|towards)|"
+                   r"(better|cheaper|lower) (price|offer|deal|quote)|more (affordable|features)|"
+                   r"already (signed|committed|decided) (with|on|for))",)
+COMPETITOR_REF = (r"(another|other|the other|different|competing|rival|existing|current|"
+                  r"incumbent) (vendor|vendors|provider|providers|supplier|suppliers|tool|"
+                  r"solution|platform|product|offer|company|option|one)",
+                  r"(competitors?|competition|incumbent|alternatives?|their offer|"
+                  r"their (tool|product|platform|solution|demo|proposal|quote))")
+STATUS_QUO = (r"(stick|stay|staying|sticking) with (what we have|our current|the current|"
+              r"the old|what works|the existing)",
+              r"(keep|keeping) (doing )?(things|it) (the way|as) (they are|it is)",
+              r"(do nothing|not change anything|no change|no need to change|why change|"
+              r"don't see (a |the )?(need|reason) to (change|switch))",
+              r"(not|don't|do not) (see|feel) (the |a |any )?(urgency|need|pain)",)
+
+NEXT_STEP = (r"(let's|let us|we'll|we will|i'll|i will|shall we|can we|could we|we can|"
+             r"we should) (schedule|set up|book|put|get|find|plan|meet|reconvene|regroup|"
+             r"do a|run a|start (a|the)|kick off|send|share|loop|bring|invite|pencil)",
+             r"(next|this coming|on) (monday|tuesday|wednesday|thursday|friday|week|"
+             r"month)( at| morning| afternoon)?",
+             r"(calendar invite|invite (you|him|her|them)|send (you|over|me|us) (the|a)|"
+             r"follow ?up (call|meeting|session)|pilot|trial|proof of concept|poc|workshop|"
+             r"demo (for|with) (the|our))",
+             r"(same time next|tomorrow at|by (end of|friday|monday|the end of)|"
+             r"\d+ ?(am|pm|o'clock))")
+AGREEMENT = (r"(sounds (good|great|like a plan)|works for (me|us)|that works|perfect|"
+             r"deal|great|yes|yeah|yep|sure|absolutely|definitely|agreed|let's do (it|that)|"
+             r"see you then|i'll be there|count (me|us) in|i'll (send|set|book|bring|invite|"
+             r"loop|share|get|forward|introduce))",)
+DEFERRAL = (r"(we'll|we will|i'll|i will|let us|let me) (get back to you|think (about it|it over)"
+            r"|be in touch|circle back|come back to you|reach out|call you|let you know|"
+            r"mull it over|discuss internally)",
+            r"(reach out|get in touch|call us|ping us) (if|when)",
+            r"(don't|no need to) (call|follow up|chase)",
+            r"(not right now|leave it (there|for now)|maybe (later|next year)|no promises)",
+            r"(send|email) (us |me )?(some|the|a)? ?(info|information|brochure|deck|material)"
+            r" and (we'll|i'll|we will|i will)")
+
+
+def hits(text_norm: str, cues) -> list[tuple[str, float]]:
+    """Cues (pattern, weight) that occur in normalised text; plain patterns weigh 1."""
+    out = []
+    for cue in cues:
+        pattern, weight = cue if isinstance(cue, tuple) else (cue, 1.0)
+        m = compile_cue(pattern).search(text_norm)
+        if m:
+            out.append((m.group(0), weight))
+    return out
+
+
+def any_hit(text_norm: str, cues) -> str | None:
+    """The first matching cue text, or None."""
+    found = hits(text_norm, cues)
+    return found[0][0] if found else None

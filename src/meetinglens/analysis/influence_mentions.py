@@ -1,0 +1,144 @@
+"""People the buyers talk about: absent influences and the buyer network.
+
+"Our CFO has to sign off", "Lena from IT will want to see the API": a role word or a named
+person in a department, said by a buyer. Each reference becomes a :class:`Mention` with the
+probable role, the quote and how the speaker relates to that person (``mentions``,
+``defers_to`` — they need that person's approval or check — or ``speaks_for`` — they pass on
+that person's view). Mentions of people who are in the meeting stay as network edges; the
+rest are the *absent* influences.
+
+Names come from spaCy's PERSON entities when the text has capitals; ASR output in lower case
+still yields "lena from it" through the department pattern, otherwise the role phrase itself
+("our CFO") names the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.model import Meeting, Speaker, Utterance
+
+#: Characters around a role phrase searched for the person's name.
+NAME_WINDOW = 40
+DETERMINERS = ("our ", "my ", "the ", "their ")
+NOT_NAMES = {"i", "we", "you", "he", "she", "they", "it", "someone", "somebody", "anyone",
+             "people", "guy", "guys", "folks", "team", "person", "one", "that", "this",
+             "who", "and", "but", "so", "also", "then", "just", "even", "only", "really",
+             "me", "us", "them", "him", "her", "everyone", "nobody", "all"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One buyer's reference to another person or group."""
+
+    speaker: str            # who said it
+    who: str                # a name ("Lena") or the role phrase ("our CFO")
+    role: str               # probable role of the person mentioned
+    relation: str           # mentions | defers_to | speaks_for
+    utterance: Utterance
+    quote: str
+    present: str | None     # the meeting speaker it refers to, if in the room
+
+
+def _relation(norm: str) -> str:
+    if lx.any_hit(norm, lx.DEFERS_CUES):
+        return "defers_to"
+    if lx.any_hit(norm, lx.SPEAKS_FOR_CUES):
+        return "speaks_for"
+    return "mentions"
+
+
+def _spacy_people(text: str) -> list[tuple[int, int, str]]:
+    if not re.search(r"[A-Z][a-z]", text):
+        return []
+    try:
+        from meetinglens.nlp import load_spacy
+
+        doc = load_spacy()(text)
+    except Exception:  # noqa: BLE001 - names are a nicety; the role phrase still names them
+        return []
+    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best = None
+    for s, e, name in people:
+        gap = s - end if s >= end else start - e if e <= start else 0
+        if gap <= NAME_WINDOW and (best is None or gap < best[0]):
+            best = (gap, name.strip(" ,."))
+    return best[1] if best else None
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split()).strip(" ,.")
+
+
+def _find_present(who: str, role_phrase: str, speakers: list[Speaker], by: str) -> str | None:
+    """The meeting speaker a mention refers to: by first name, alias, or a matching title."""
+    key = who.lower().split()[0] if who else ""
+    for s in speakers:
+        names = {s.name.lower(), s.name.lower().split()[0], *(a.lower() for a in s.aliases)}
+        if key and key in names:
+            return s.name
+    bare = lx.normalise(role_phrase).split()
+    bare_title = " ".join(w for w in bare if w not in {"our", "my", "the", "their"})
+    for s in speakers:
+        if s.name != by and s.title and bare_title and lx.compile_cue(re.escape(bare_title)) \
+                .search(lx.normalise(s.title)):
+            return s.name
+    return None
+
+
+def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
+    """Every buyer reference to a person or group with a buying-influence role."""
+    names = {s.name for s in speakers}
+    everyone = list(meeting.speakers)
+    out: list[Mention] = []
+    for u in meeting.utterances:
+        if u.speaker not in names:
+            continue
+        norm = lx.normalise(u.text)
+        spans: list[tuple[int, int, str, str | None]] = []  # start, end, role, name
+        for m in lx.compile_cue(lx.NAMED_DEPARTMENT).finditer(norm):
+            name = m.group(1)
+            if name in NOT_NAMES or len(name) < 3:
+                continue
+            dept = " ".join(m.group(4).split())
+            spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
+                          u.text[m.start(1):m.end(1)]))
+        for pattern, role in lx.MENTION_TERMS:
+            for m in lx.compile_cue(pattern).finditer(norm):
+                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
+                    continue
+                spans.append((m.start(), m.end(), role, None))
+        if not spans:
+            continue
+        people = _spacy_people(u.text)
+        relation = _relation(norm)
+        for start, end, role, name in sorted(spans):
+            phrase = _phrase(u.text, start, end)
+            name = name or _nearest_name(people, start, end)
+            who = name or phrase
+            present = _find_present(name or "", phrase, everyone, u.speaker)
+            if present == u.speaker:
+                continue
+            out.append(Mention(u.speaker, who, role, relation, u, u.text, present))
+    return out
+
+
+def absent_influences(mentions: list[Mention]) -> list[Mention]:
+    """First mention of each absent person/group (by name or role phrase)."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.present:
+            continue
+        key = " ".join(w for w in lx.normalise(m.who).split()
+                       if w not in {"our", "my", "the", "their"})
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m)
+    return out

@@ -1,0 +1,161 @@
+"""Who plays which buying influence, and in which response mode, judged from what they say.
+
+Roles: every buyer utterance is matched against the cue lexicons of
+:mod:`influence_lexicon`; a speaker's score for a role is the sum over their utterances
+(capped per utterance, so one long monologue cannot decide alone). A title from the
+participants file adds a fixed prior — enough to decide when the speech is silent on the
+matter, never enough to outvote two clear cues for another role.
+
+Response modes (Miller & Heiman): growth (wants more, better), trouble (something hurts now),
+even keel (content with the present), overconfident (thinks all is better than it is).
+Scored the same way; a tie or too little evidence is ``unclear``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.model import Meeting, Speaker, Utterance
+
+ROLE_ORDER = ("economic", "user", "technical", "coach")
+MODES = ("growth", "trouble", "even_keel", "overconfident", "unclear")
+
+#: A title in the participants file is worth this much role score (a weight-2 cue).
+ROLE_PRIOR_WEIGHT = 2.0
+#: One utterance adds at most this much to one role (so a monologue is not a landslide).
+MAX_PER_UTTERANCE = 4.0
+#: Below this score the role stays ``unknown``.
+MIN_ROLE_SCORE = 2.0
+#: Pseudo-count in the confidence denominator: little evidence, low confidence.
+CONFIDENCE_SMOOTHING = 2.0
+MIN_MODE_SCORE = 2.0
+#: Characters before a cue searched for a negation ("not growing", "no real problem").
+NEGATION_WINDOW = 16
+#: Evidence utterances kept per role / mode.
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A label for one speaker with its score table and the utterances that show it."""
+
+    speaker: str
+    label: str
+    confidence: float
+    scores: dict[str, float]
+    evidence: tuple[tuple[Utterance, str], ...] = ()  # (utterance, matched cue)
+    basis: str = "speech"  # speech | title | speech+title | none
+
+
+@dataclass
+class _Tally:
+    scores: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, list[tuple[float, Utterance, str]]] = field(default_factory=dict)
+
+    def add(self, label: str, weight: float, u: Utterance, cue: str) -> None:
+        self.scores[label] = self.scores.get(label, 0.0) + weight
+        self.evidence.setdefault(label, []).append((weight, u, cue))
+
+    def top_evidence(self, label: str) -> tuple[tuple[Utterance, str], ...]:
+        ranked = sorted(self.evidence.get(label, []), key=lambda e: (-e[0], e[1].index))
+        return tuple((u, cue) for _, u, cue in ranked[:MAX_EVIDENCE])
+
+
+def title_role(title: str | None) -> str | None:
+    """The role a job title suggests (a prior only), or None."""
+    if not title:
+        return None
+    norm = lx.normalise(title)
+    for pattern, role in lx.TITLE_PRIORS:
+        if lx.compile_cue(pattern).search(norm):
+            return role
+    return None
+
+
+def _negated(norm: str, start: int) -> bool:
+    return bool(lx.NEGATION.search(norm[max(0, start - NEGATION_WINDOW):start]))
+
+
+def _cue_hits(norm: str, cues, check_negation: bool) -> list[tuple[str, float]]:
+    found = []
+    for pattern, weight in cues:
+        m = lx.compile_cue(pattern).search(norm)
+        if m and not (check_negation and _negated(norm, m.start())):
+            found.append((" ".join(m.group(0).split()), weight))
+    return found
+
+
+def judge_role(speaker: Speaker, utterances: list[Utterance]) -> Judgement:
+    """The speaker's most likely buying influence, from speech plus a title prior."""
+    tally = _Tally()
+    for u in utterances:
+        norm = lx.normalise(u.text)
+        for role in ROLE_ORDER:
+            found = _cue_hits(norm, lx.ROLE_CUES[role], check_negation=role != "coach")
+            if found:
+                weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))
+                tally.add(role, weight, u, max(found, key=lambda f: f[1])[0])
+    speech = dict(tally.scores)
+    prior = title_role(speaker.title)
+    scores = dict(speech)
+    if prior:
+        scores[prior] = scores.get(prior, 0.0) + ROLE_PRIOR_WEIGHT
+    if not scores or max(scores.values()) < MIN_ROLE_SCORE:
+        return Judgement(speaker.name, "unknown", 0.0, scores, basis="none")
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], ROLE_ORDER.index(kv[0])))
+    best, best_score = ranked[0]
+    confidence = best_score / (sum(scores.values()) + CONFIDENCE_SMOOTHING)
+    if best in speech and prior == best:
+        basis = "speech+title"
+    elif best in speech:
+        basis = "speech"
+    else:
+        basis = "title"
+        confidence = min(confidence, 0.5)
+    return Judgement(speaker.name, best, round(confidence, 3), scores,
+                     tally.top_evidence(best), basis)
+
+
+def _mode_hits(norm: str, mode: str) -> list[tuple[str, float]]:
+    if any(lx.compile_cue(p).search(norm) for p in lx.MODE_NEGATED.get(mode, ())):
+        return []
+    # Even-keel and overconfident cues carry their own negations ("don't need", "no rush").
+    return _cue_hits(norm, lx.MODE_CUES[mode], check_negation=mode in {"growth", "trouble"})
+
+
+def judge_mode(speaker: str, utterances: list[Utterance]) -> Judgement:
+    """Growth, trouble, even keel, overconfident, or unclear for one buyer."""
+    tally = _Tally()
+    for u in utterances:
+        norm = lx.normalise(u.text)
+        for mode in MODES[:-1]:
+            found = _mode_hits(norm, mode)
+            if found:
+                weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))
+                tally.add(mode, weight, u, max(found, key=lambda f: f[1])[0])
+    scores = dict(tally.scores)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_MODE_SCORE:
+        return Judgement(speaker, "unclear", 0.0, scores, basis="none")
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        evidence = tally.top_evidence(ranked[0][0]) + tally.top_evidence(ranked[1][0])
+        return Judgement(speaker, "unclear", 0.0, scores, evidence[:MAX_EVIDENCE])
+    best, best_score = ranked[0]
+    confidence = best_score / (sum(scores.values()) + CONFIDENCE_SMOOTHING)
+    return Judgement(speaker, best, round(confidence, 3), scores, tally.top_evidence(best))
+
+
+def buyer_speakers(meeting: Meeting) -> tuple[list[Speaker], str | None]:
+    """Buyer-side speakers, and a note when sides were unknown and all non-sellers are used."""
+    buyers = [s for s in meeting.speakers if s.side == "buyer"]
+    if buyers:
+        return buyers, None
+    others = [s for s in meeting.speakers if s.side != "seller"]
+    note = ("no speaker is marked as buyer: every speaker not marked seller was judged as a "
+            "possible buying influence") if others else None
+    return others, note
+
+
+def utterances_of(meeting: Meeting, name: str) -> list[Utterance]:
+    return [u for u in meeting.utterances if u.speaker == name]
