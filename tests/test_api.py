@@ -90,7 +90,7 @@ def fake_audio(monkeypatch):
 
     monkeypatch.setattr(api, "make_pipeline", make)
     # Side inference is another module's job; here it only has to be called.
-    monkeypatch.setattr(api, "_finish_recording", lambda m, p, s: m)
+    monkeypatch.setattr(api, "_with_people", lambda m, p, s: m)
     return made
 
 
@@ -189,6 +189,45 @@ def test_analyze_many_survives_bad_files_and_loads_models_once(tmp_path, fake_au
     assert fake_audio[0].runs == [good1, empty, good2]
 
 
+def test_analyze_many_is_stage_major_when_the_pipeline_can(tmp_path, monkeypatch, fake_analyzers):
+    """With run_many, every recording is transcribed in one call before analysis starts."""
+    calls = []
+
+    class BatchPipeline(FakePipeline):
+        def run_many(self, paths):
+            calls.append(list(paths))
+            for p in paths:
+                try:
+                    yield p, self.run(p)
+                except MeetinglensError as exc:
+                    yield p, exc
+    monkeypatch.setattr(api, "make_pipeline", lambda o=None, h=None: BatchPipeline(o, h))
+    monkeypatch.setattr(api, "_with_people", lambda m, p, s: m)
+    a, b, empty = tmp_path / "a.wav", tmp_path / "b.wav", tmp_path / "e.wav"
+    for f, data in ((a, b"x"), (b, b"x"), (empty, b"")):
+        f.write_bytes(data)
+    results = dict(api.analyze_many([str(a), str(tmp_path / "gone.wav"), str(empty), str(b)]))
+    assert calls == [[a, empty, b]]  # one batch call, bad paths left out
+    assert type(results[str(empty)]).__name__ == "AudioDecodeError"
+    assert type(results[str(tmp_path / "gone.wav")]).__name__ == "InputError"
+    assert results[str(b)].meeting.id == "b"
+
+
+def test_a_batch_wide_pipeline_failure_is_reported_per_file(tmp_path, monkeypatch):
+    from meetinglens.errors import ModelNotFoundError
+
+    class NoModel(FakePipeline):
+        def run_many(self, paths):
+            raise ModelNotFoundError("tiny.en", ["$MEETINGLENS_WHISPER_MODEL (not set)"])
+            yield  # pragma: no cover
+    monkeypatch.setattr(api, "make_pipeline", lambda o=None, h=None: NoModel(o, h))
+    a, b = tmp_path / "a.wav", tmp_path / "b.wav"
+    a.write_bytes(b"x")
+    b.write_bytes(b"x")
+    results = list(api.analyze_many([a, b]))
+    assert [type(r).__name__ for _, r in results] == ["ModelNotFoundError"] * 2
+
+
 def test_analyze_many_turns_unexpected_exceptions_into_errors(tmp_path, fake_audio, monkeypatch):
     rec = tmp_path / "a.wav"
     rec.write_bytes(b"x")
@@ -203,7 +242,7 @@ def test_analyze_many_turns_unexpected_exceptions_into_errors(tmp_path, fake_aud
 
 def test_analyze_many_participants_per_path(tmp_path, fake_audio, fake_analyzers, monkeypatch):
     seen = []
-    monkeypatch.setattr(api, "_finish_recording", lambda m, p, s: seen.append((p, s)) or m)
+    monkeypatch.setattr(api, "_with_people", lambda m, p, s: seen.append((p, s)) or m)
     a, b = tmp_path / "a.wav", tmp_path / "b.wav"
     a.write_bytes(b"x")
     b.write_bytes(b"x")

@@ -59,9 +59,10 @@ def _participants(participants: ParticipantsArg) -> tuple:
     return tuple(participants)
 
 
-def _finish_recording(meeting: Meeting, participants: ParticipantsArg,
+def _with_people(meeting: Meeting, participants: ParticipantsArg,
                       sellers: Sequence[str]) -> Meeting:
-    """Participants and side inference for a meeting that came out of the audio pipeline."""
+    """Participants, ``--seller`` names and side inference for a meeting read some other way
+    (the audio pipeline, or a Meeting handed to :func:`analyze`)."""
     from meetinglens.participants import apply_participants
     from meetinglens.sides import infer_sides
 
@@ -101,7 +102,7 @@ def load_meeting(path: PathLike, participants: ParticipantsArg = None, sellers: 
             raise InputError(p, f"--input-format {input_format} applies to transcripts, "
                              "but this is a recording", "leave out --input-format for recordings")
         pipe = pipeline or make_pipeline(audio_options, on_progress)
-        return _finish_recording(pipe.run(p), participants, tuple(sellers))
+        return _with_people(pipe.run(p), participants, tuple(sellers))
     from meetinglens import io
 
     return io.load_meeting(p, input_format=input_format, participants=participants,
@@ -198,7 +199,7 @@ def analyze(path_or_meeting: PathLike | Meeting, participants: ParticipantsArg =
     if isinstance(path_or_meeting, Meeting):
         meeting = path_or_meeting
         if participants is not None or sellers:
-            meeting = _finish_recording(meeting, participants, sellers)
+            meeting = _with_people(meeting, participants, sellers)
         return analyze_meeting(meeting, analyzers, on_progress)
     pipeline = None
     if is_recording(path_or_meeting) and Path(path_or_meeting).is_file():
@@ -219,6 +220,34 @@ def _as_error(path: PathLike, exc: Exception) -> MeetinglensError:
     return error
 
 
+def transcribe_all(pipeline, paths: Sequence[PathLike]) -> dict[str, Union[Meeting, Exception]]:
+    """Run the audio pipeline over every recording, stage-major when it can.
+
+    Uses ``pipeline.run_many`` (whole batch through each stage, models loaded once) when the
+    pipeline has it, else ``run`` per file. Returns ``str(path) -> Meeting or error``; an error
+    that stops the whole batch (e.g. no whisper model) is given to every file not yet done.
+    """
+    outcome: dict[str, Union[Meeting, Exception]] = {}
+    todo = list(dict.fromkeys(str(Path(p)) for p in paths))
+    try:
+        if hasattr(pipeline, "run_many"):
+            for path, result in pipeline.run_many([Path(p) for p in todo]):
+                outcome[str(Path(path))] = result
+        else:
+            for path in todo:
+                try:
+                    outcome[path] = pipeline.run(Path(path))
+                except MeetinglensError as exc:
+                    outcome[path] = exc
+    except Exception as exc:  # noqa: BLE001 - reported per file below
+        for path in todo:
+            outcome.setdefault(path, exc)
+    for path in todo:
+        outcome.setdefault(path, MeetinglensError(f"{path}: the audio pipeline returned nothing "
+                                                  "for this file (rerun it on its own)"))
+    return outcome
+
+
 def analyze_many(paths: Iterable[PathLike], participants: ParticipantsArg = None,
                  sellers: Sequence[str] = (), input_format: str | None = None,
                  audio_options=None, analyzers: Sequence[str] | None = None,
@@ -226,21 +255,31 @@ def analyze_many(paths: Iterable[PathLike], participants: ParticipantsArg = None
                  ) -> Iterator[tuple[PathLike, Union[Report, MeetinglensError]]]:
     """Analyze several inputs; yields ``(path, Report or MeetinglensError)`` in input order.
 
-    One audio pipeline serves the whole batch, so whisper and the speaker models load once
-    per process. A file that fails is yielded with its error and the batch goes on.
-    ``participants`` may be one file for all inputs or a callable ``path -> file or None``.
+    Recordings go through one audio pipeline, stage-major (all transcribed, then diarized...)
+    when it supports that, so whisper and the speaker models load once per process; this
+    happens when the first recording is reached. A file that fails is yielded with its error
+    and the batch goes on. ``participants`` may be one file for all inputs or a callable
+    ``path -> file or None``.
     """
-    pipeline = None
+    paths = list(paths)
     sellers = tuple(sellers)
+    pipeline, transcribed = None, None
     for path in paths:
         try:
             people = participants(path) if callable(participants) else participants
             models: tuple[ModelInfo, ...] = ()
-            if is_recording(path) and check_input(path):
-                if pipeline is None:
+            if is_recording(path):
+                check_input(path)
+                if input_format is not None:
+                    load_meeting(path, input_format=input_format)  # raises the clear error
+                if transcribed is None:
                     pipeline = make_pipeline(audio_options, on_progress)
-                meeting = load_meeting(path, people, sellers, input_format, audio_options,
-                                       pipeline=pipeline)
+                    ok = [p for p in paths if is_recording(p) and Path(p).is_file()]
+                    transcribed = transcribe_all(pipeline, ok)
+                result = transcribed[str(Path(path))]
+                if isinstance(result, Exception):
+                    raise result
+                meeting = _with_people(result, people, sellers)
                 models = tuple(getattr(pipeline, "models", ()))
             else:
                 meeting = load_meeting(path, people, sellers, input_format)
