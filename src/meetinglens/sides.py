@@ -63,29 +63,37 @@ def _cue(side: str, pattern: str, weight: float, shows: str) -> Cue:
 CUES: tuple[Cue, ...] = (
     _cue("seller", rf"\bour (?:own )?(?:{_OFFER})\b", 1.0, "talks about 'our {match}'"),
     _cue("seller", r"\b(?:let me|i'?ll|i will|i can|happy to) (?:show|share my screen|demo|"
-         r"walk you through|send (?:you |over )?(?:a |the )?(?:proposal|quote|pricing|deck))",
-         1.0, "offers to show or send material"),
-    _cue("seller", r"\b(?:customers|clients) (?:like you|such as|similar to)|"
+         r"walk you through|send (?:you |over )?(?:a |the )?(?:proposal|quote|pricing|deck))|"
+         r"\bsharing my screen\b", 1.0, "offers to show or send material"),
+    _cue("seller", r"\b(?:customers|clients) (?:like you|such as|similar to|your size)|"
          r"\bone of our (?:customers|clients)\b|\breference (?:call|customer)s? (?:with|from)\b",
          1.0, "cites other customers"),
-    _cue("seller", r"\bwe (?:help|enable|offer|provide|integrate with|support) \w+", 0.5,
-         "describes what 'we' offer"),
-    _cue("buyer", r"\b(?:how much|what (?:does|would|will) (?:it|this|that) cost|"
+    _cue("seller", r"\bwe (?:help|enable|offer|provide|integrate with|support) \w+|"
+         r"\bwe have (?:ready|standard|native|built-in) \w+", 0.5, "describes what 'we' offer"),
+    _cue("seller", r"\b(?:is|are) (?:included|supported|available) (?:in every|in all|out of|"
+         r"through our|as standard)|\bout of the box\b|\bone of our standard\b", 1.0,
+         "answers what the product includes"),
+    _cue("buyer", r"\b(?:how much|what (?:does|would|will) (?:it|this|that) cost(?! you\b)|"
          r"what(?:'s| is| are) (?:the |your )?(?:price|pricing|cost)|pricing look like|"
          r"ballpark)\b", 1.0, "asks about price"),
     _cue("buyer", r"\bour (?:current|existing|old|legacy) (?:vendor|system|tool|process|"
          r"provider|setup|contract|solution|platform)\b|\bwe (?:currently|today) "
          r"(?:use|run|rely on|have|pay)\b", 1.0, "describes their current setup"),
+    _cue("buyer", r"\b(?:we|our team) (?:use|run|rely on|are on|'re on) \w+", 0.5,
+         "describes their own systems"),
     _cue("buyer", r"\b(?:my|our) (?:boss|manager|cfo|ceo|cio|cto|vp|director|procurement|"
-         r"legal|board|finance team|it team|security team)\b[^.?!]{0,60}\b(?:approve|"
-         r"sign(?: off)?|decide|review|budget|buy-in)", 1.0, "names their approval chain"),
-    _cue("buyer", r"\b(?:do|does|can|could) (?:you|your (?:product|platform|tool|system)|it) "
-         r"(?:integrate|support|handle|connect|work with|offer)\b", 1.0,
+         r"legal|board|finance team|it team|security team|(?:information )?security officer|"
+         r"infosec|purchasing)\b[^.?!]{0,60}\b(?:approve|sign(?: off)?|decide|review|budget|"
+         r"buy-in|want to see|need to see)", 1.0, "names their approval chain"),
+    _cue("buyer", r"\b(?:do|does|can|could) (?:you|your (?:product|platform|tool|system|"
+         r"gateway|app)|it) (?:integrate|support|handle|connect|work with|offer|read)\b", 1.0,
          "asks what the product can do"),
     _cue("buyer", r"\bwe(?:'re| are) (?:evaluating|comparing|looking at|considering|"
          r"talking to) ", 1.0, "is evaluating vendors"),
-    _cue("buyer", r"\b(?:references?|another customer) (?:we|i) (?:could|can) (?:talk|speak)",
-         1.0, "asks for references"),
+    _cue("buyer", r"\b(?:references?|another customer) (?:we|i) (?:could|can) (?:talk|speak)|"
+         r"\bwhat about references\b|\bdo you have references\b", 1.0, "asks for references"),
+    _cue("buyer", r"\bsend (?:me|us) (?:the|your) (?:security|proposal|pricing|contract|"
+         r"data processing|calculator|references?)", 1.0, "asks for the vendor's documents"),
 )
 
 AGENDA = re.compile(
@@ -100,6 +108,7 @@ class Hit:
     weight: float
     shows: str
     utterance: Utterance
+    span: tuple[int, int]
 
 
 def infer_sides(meeting: Meeting) -> Meeting:
@@ -138,9 +147,12 @@ def _text_hits(meeting: Meeting) -> dict[str, list[Hit]]:
             m = cue.pattern.search(u.text)
             if m:
                 shows = cue.shows.format(match=m.group(0).split(" ", 1)[-1].lower())
-                hits.setdefault(u.speaker, []).append(Hit(cue.side, cue.weight, shows, u))
-        if u.index < AGENDA_WINDOW and AGENDA.search(u.text):
-            hits.setdefault(u.speaker, []).append(Hit("seller", 1.0, "opens with the agenda", u))
+                hits.setdefault(u.speaker, []).append(
+                    Hit(cue.side, cue.weight, shows, u, m.span()))
+        m = AGENDA.search(u.text) if u.index < AGENDA_WINDOW else None
+        if m:
+            hits.setdefault(u.speaker, []).append(
+                Hit("seller", 1.0, "opens the meeting (agenda, thanks for the time)", u, m.span()))
     return hits
 
 
@@ -216,15 +228,22 @@ def _describe(side: str, hits: list[Hit], scores: dict[str, float]) -> str:
         if h.side != side or h.shows in seen:
             continue
         seen.add(h.shows)
-        items.append(f"{h.shows} (\"{_quote(h.utterance.text)}\", {_where(h.utterance)})")
+        items.append(f"{h.shows} (\"{_quote(h.utterance.text, h.span)}\", {_where(h.utterance)})")
         if len(items) == REASON_ITEMS:
             break
     return (f"{'; '.join(items)} [score {scores[side]:g} {side} vs "
             f"{scores['buyer' if side == 'seller' else 'seller']:g}]")
 
 
-def _quote(text: str) -> str:
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+def _quote(text: str, span: tuple[int, int]) -> str:
+    """The words around the match, at most about QUOTE_CHARS long."""
+    if len(text) <= QUOTE_CHARS:
+        return text
+    pad = max(0, (QUOTE_CHARS - (span[1] - span[0])) // 2)
+    a, b = max(0, span[0] - pad), min(len(text), span[1] + pad)
+    a = text.rfind(" ", 0, a) + 1 if a > 0 else 0
+    b = text.find(" ", b) if b < len(text) and text.find(" ", b) != -1 else len(text)
+    return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
 
 
 def _where(u: Utterance) -> str:

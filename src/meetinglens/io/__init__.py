@@ -37,6 +37,8 @@ FORMATS: tuple[str, ...] = tuple(_PARSERS)
 
 #: Extensions that name a format when the content alone does not.
 _EXTENSIONS = {".vtt": "vtt", ".srt": "srt", ".txt": "text", ".text": "text", ".md": "text"}
+#: JSON starts with an object, or a list of objects; "[00:01:02] Anna: ..." is text.
+_JSON_START = re.compile(r"^(?:\{|\[\s*(?:\{|\]))")
 _ARROW = re.compile(r"^\s*\S+\s*-->\s*\S+", re.MULTILINE)
 
 __all__ = ["FORMATS", "UNKNOWN_SPEAKER", "detect_format", "load_meeting", "read_text",
@@ -54,7 +56,7 @@ def detect_format(path: str | Path, text_: str) -> str:
         return "vtt"
     if srt.looks_like(body):
         return "srt"
-    if body.startswith(("{", "[")):
+    if _JSON_START.match(body):
         return _json_format(path, body, hint)
     if _ARROW.search(body):
         raise TranscriptFormatError(
