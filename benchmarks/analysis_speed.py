@@ -70,6 +70,8 @@ def stack(sources, minutes: float):
             for s in m.speakers:
                 speakers.setdefault(s.name, s)
             for u in m.utterances:
+                if offset + u.end - first > target:
+                    break
                 utterances.append(Utterance(len(utterances), u.speaker, u.text,
                                             offset + u.start - first, offset + u.end - first,
                                             source_index=len(utterances)))

@@ -227,6 +227,16 @@ def safe_stem(text: str) -> str:
     return stem[:100] or "meeting"
 
 
+def _describe_written(written: Sequence[Path]) -> str:
+    """The report files, with the CSV tables counted rather than listed."""
+    main = [str(p) for p in written if p.suffix != ".csv"]
+    tables = sum(1 for p in written if p.suffix == ".csv")
+    if tables:
+        folder = written[0].parent
+        main.append(f"{tables} CSV table{'s' if tables != 1 else ''} in {folder}")
+    return ", ".join(main)
+
+
 def _summary(console: Console, done: int, failed: int) -> int:
     console.out(f"{done} analyzed, {failed} failed")
     return EXIT_FAILED if failed else EXIT_OK
@@ -307,7 +317,7 @@ def cmd_analyze(args: argparse.Namespace, console: Console, progress) -> int:
             continue
         for warning in report.warnings:
             print(f"Warning: {path}: {warning}", file=sys.stderr)
-        console.out(f"{path} -> " + ", ".join(str(p) for p in written))
+        console.out(f"{path} -> {_describe_written(written)}")
         done += 1
     return _summary(console, done, failed)
 
