@@ -47,8 +47,8 @@ MAX_QUOTE_CHARS = 400
 #: Geometry of the bar charts, in SVG user units (pixels at 100% zoom).
 BAR_HEIGHT = 22
 BAR_GAP = 8
-LABEL_WIDTH = 220
-CHART_WIDTH = 640
+LABEL_WIDTH = 200
+CHART_WIDTH = 820
 VALUE_WIDTH = 70
 
 
@@ -140,17 +140,23 @@ def badge(severity: str) -> str:
     return f'<span class="badge sev-{esc(severity)}">{esc(label)}</span>'
 
 
-def finding_block(report: Report, f: Finding, max_evidence: int = 3) -> str:
-    """Severity badge, summary, then up to ``max_evidence`` evidence quotes."""
+def finding_block(report: Report, f: Finding, max_evidence: int = 3,
+                  more_where: str = "in the JSON report") -> str:
+    """Severity badge, summary, then up to ``max_evidence`` evidence quotes.
+
+    ``more_where`` tells the reader where the quotes not shown are ("in the section below").
+    """
     quotes = "".join(evidence_block(report, e) for e in f.evidence[:max_evidence])
     more = len(f.evidence) - max_evidence
-    extra = f'<p class="more">+ {more} more in the JSON report</p>' if more > 0 else ""
+    noun = "quote" if more == 1 else "quotes"
+    extra = (f'<p class="more">+ {more} more {noun} {esc(more_where)}</p>' if more > 0 else "")
     return (f'<div class="finding sev-{esc(f.severity)}">{badge(f.severity)} '
             f'<span class="summary">{esc(f.summary)}</span>{quotes}{extra}</div>')
 
 
-def findings_list(report: Report, findings: Iterable[Finding], max_evidence: int = 3) -> str:
-    items = [finding_block(report, f, max_evidence) for f in findings]
+def findings_list(report: Report, findings: Iterable[Finding], max_evidence: int = 3,
+                  more_where: str = "in the JSON report") -> str:
+    items = [finding_block(report, f, max_evidence, more_where) for f in findings]
     return "".join(items) if items else '<p class="none">No findings.</p>'
 
 

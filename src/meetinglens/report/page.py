@@ -5,7 +5,9 @@ section per analyzer. No scripts, no external resources: styles are inline, char
 Every piece of transcript text goes through :func:`html_kit.esc`.
 
 An analyzer's section comes from ``meetinglens.report.sections.<name>.html(result, report)``
-when that module exists, else from :mod:`meetinglens.report.generic`. A section that raises is
+when that module exists, else from :mod:`meetinglens.report.generic`. The module may also
+define ``headlines(result, report) -> list[str]`` (sentences for the summary, most important
+first) and ``markdown(result, report) -> str`` (a few lines for the CRM note). A section that raises is
 replaced by the generic one with a visible note, so one broken renderer does not lose the
 report (the error is also listed under "Report warnings").
 """
@@ -103,7 +105,7 @@ def _participants(report: Report) -> str:
     for s in m.speakers:
         words = sum(u.word_count for u in m.utterances if u.speaker == s.name)
         how = SIDE_SOURCE_TEXT.get(s.side_source, s.side_source)
-        if s.side_reason:
+        if s.side_reason and s.side_source == "inferred":
             how = f"{how}: {s.side_reason}"
         rows.append((k.speaker_label(report, s.name), s.org or "", s.title or "", how, words))
     return k.section("Who was there",
@@ -116,17 +118,31 @@ def _summary(report: Report) -> str:
     cards = "".join(f'<div class="card"><b>{k.esc(v)}</b><span>{k.esc(label)}</span></div>'
                     for label, v in key_numbers(report))
     top = top_findings(report)
-    top_html = ("<h3>Top findings</h3>" + k.findings_list(report, top, max_evidence=1)
+    top_html = ("<h3>Top findings</h3>" + k.findings_list(report, top, max_evidence=1,
+                                                     more_where="in its section below")
                 if top else "")
     return k.section("Summary", f'<ul class="headlines">{items}</ul>'
                      f'<div class="cards">{cards}</div>{top_html}', "summary")
+
+
+def _when(created: str) -> str:
+    """'2026-11-22T16:50:52+00:00' -> '2026-11-22 16:50 UTC' (anything else unchanged)."""
+    from datetime import datetime, timezone
+
+    try:
+        stamp = datetime.fromisoformat(created)
+    except ValueError:
+        return created
+    if stamp.tzinfo is not None:
+        return stamp.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return stamp.strftime("%Y-%m-%d %H:%M")
 
 
 def _header(report: Report) -> str:
     m = report.meeting
     title = m.title or m.id
     bits = [f"Source: {m.source}" if m.source else "", f"Format: {m.source_format}"
-            if m.source_format else "", f"Report created {report.created}" if report.created
+            if m.source_format else "", f"Report created {_when(report.created)}" if report.created
             else ""]
     meta = " · ".join(b for b in bits if b)
     return f"<header><h1>{k.esc(title)}</h1><p class=\"meta\">{k.esc(meta)}</p></header>"

@@ -73,14 +73,30 @@ def top_findings(report: Report, limit: int = MAX_TOP_FINDINGS) -> list[Finding]
     return [f for _, f in ranked if f.severity != "info"][:limit]
 
 
+def section_headlines(report: Report) -> list[str]:
+    """Sentences from ``sections.<name>.headlines(result, report)`` of the other analyzers.
+
+    Optional: an analyzer's section module may define it to put its most important figure
+    into the summary. Finding summaries are not repeated here: "Top findings" shows them.
+    """
+    from meetinglens.report.page import section_module
+
+    lines: list[str] = []
+    for name, result in report.results.items():
+        if name == "talk":
+            continue
+        try:
+            module = section_module(name)
+            if module is not None and hasattr(module, "headlines"):
+                lines += [str(x) for x in module.headlines(result, report)]
+        except Exception:  # a broken renderer's headline is dropped, its section says why
+            continue
+    return lines
+
+
 def headlines(report: Report) -> list[str]:
-    """3–6 sentences: talk balance, then the top findings' summaries, then counts."""
-    lines = talk_headlines(report)
-    for f in top_findings(report):
-        if len(lines) >= MAX_HEADLINES - 1:
-            break
-        if not f.kind.startswith("talk."):
-            lines.append(f.summary)
+    """3–6 sentences: talk balance, other analyzers' headlines, then the finding counts."""
+    lines = (talk_headlines(report) + section_headlines(report))[: MAX_HEADLINES - 1]
     counts = {s: sum(1 for f in report.findings if f.severity == s)
               for s in ("warning", "notice", "positive")}
     total = len(report.findings)

@@ -9,6 +9,9 @@ SIDE_NAMES = {"seller": "Seller side", "buyer": "Customer side", "unknown": "Sid
 TIMELINE_ROW = 22
 TIMELINE_LABEL = 160
 FIFTH_ROW = 24
+LEGEND = ('<p class="legend"><span class="key side-seller"></span>seller'
+          '<span class="key side-buyer"></span>customer'
+          '<span class="key side-unknown"></span>side unknown</p>')
 
 
 def _side(report: Report, name: str) -> str:
@@ -30,10 +33,10 @@ def share_charts(result: AnalyzerResult, report: Report) -> str:
                   k.SIDE_CLASS.get(r["side"], "side-unknown")) for r in sides]
     marker = (0.43, "seller share of top performers ~43% (Gong Labs)") if any(
         r["side"] == "seller" for r in sides) else None
-    speaker_bars = [(k.speaker_label(report, r["speaker"]), r["share"] or 0.0,
+    speaker_bars = [(r["speaker"], r["share"] or 0.0,
                     k.SIDE_CLASS.get(r["side"], "side-unknown"))
                     for r in sorted(speakers, key=lambda r: -(r["share"] or 0))]
-    return ("<h3>Share of the talking</h3>"
+    return ("<h3>Share of the talking</h3>" + LEGEND
             + k.bar_chart(side_bars, 1.0, title="Talk share by side", marker=marker)
             + k.bar_chart(speaker_bars, 1.0, title="Talk share by speaker"))
 
@@ -73,9 +76,8 @@ def fifths_chart(result: AnalyzerResult, basis: str) -> str:
             x += w
     out.append("</svg>")
     return ("<h3>Side balance across the meeting</h3>"
-            '<p class="legend">Each bar is one fifth of the meeting, start at the top.'
-            '<span class="key side-seller"></span>seller<span class="key side-buyer"></span>'
-            'customer<span class="key side-unknown"></span>unknown</p>' + "".join(out))
+            '<p class="legend">Each bar is one fifth of the meeting, from the start at the '
+            'top to the end at the bottom.</p>' + "".join(out))
 
 
 def timeline(report: Report) -> str:
