@@ -218,3 +218,20 @@ def test_rendering_imports_no_torch(tmp_path):
         "assert not heavy, heavy\n" % (str(Path(__file__).parent), str(tmp_path)))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_section_headlines_join_the_summary_and_findings_are_not_repeated(monkeypatch):
+    class WithHeadline:
+        @staticmethod
+        def headlines(result, report):
+            return ["Custom figure: <b>3</b> of 4."]
+
+    real = page.section_module
+    monkeypatch.setattr(page, "section_module",
+                        lambda name: WithHeadline if name == "custom" else real(name))
+    base = make_report()
+    html = render_html(make_report(extra_results={"custom": _custom_result(base)}))
+    summary = html.split('id="summary"')[1].split("<h3>Top findings</h3>")[0]
+    assert "Custom figure: &lt;b&gt;3&lt;/b&gt; of 4." in summary
+    assert "Custom &lt;finding&gt;" not in summary  # findings appear under Top findings
+    assert "+ 1 more quote in its section below" in html  # seller_dominated has 2 quotes
