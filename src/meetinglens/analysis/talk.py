@@ -52,8 +52,8 @@ FIFTHS = 5
 #: Evidence quotes per finding (first utterances of a stretch, then its last).
 MAX_EVIDENCE = 3
 
-GONG_SOURCE = ("Gong Labs, analysis of 25,537 recorded B2B sales calls "
-               "(gong.io blog, 'talk-to-listen ratio'); correlations, not rules")
+GONG_SOURCE = ("Gong Labs research on 25,537 recorded B2B sales calls (gong.io); "
+               "correlations across calls, not rules for one meeting")
 BENCHMARKS = {
     "talk_share": {"top_performers_seller_share": 0.43, "top_performers_listen_share": 0.57,
                    "average_reps_seller_share": [0.65, 0.75], "source": GONG_SOURCE},

@@ -134,7 +134,7 @@ def figures(result: AnalyzerResult, report: Report) -> str:
     pairs = [
         ("Measured in", "seconds" if basis == "seconds" else "words (untimed transcript)"),
         ("Longest uninterrupted stretch", stretch("longest_monologue")),
-        ("Longest customer story", stretch("longest_customer_story")),
+        ("Longest customer stretch", stretch("longest_customer_story")),
         ("Speaker switches per minute", mx.get("switches_per_minute", "—") or "—"),
         ("Average pause before the seller answers the customer",
          f"{pause:.1f} s" if pause is not None else "—"),
