@@ -116,9 +116,16 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+#: Letters that do not decompose into ASCII under NFKD.
+_TRANSLIT = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d",
+                           "Đ": "D", "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th",
+                           "Þ": "Th", "ð": "d", "Ð": "D"})
+
+
 def slug(stem: str) -> str:
     """A readable, stable id from a file name stem: ``"Call – Müller 3"`` -> ``"call-muller-3"``."""
-    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", stem.translate(_TRANSLIT))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode()
     s = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
     return s or "meeting"
 
