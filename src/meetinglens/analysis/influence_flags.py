@@ -162,13 +162,14 @@ def no_next_step(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
     tail = int(len(us) * NEXT_STEP_TAIL)
     agreed: Utterance | None = None
     for u in us[tail:]:
-        if not _said(u, lx.NEXT_STEP):
+        if not _said(u, lx.NEXT_STEP) or _said(u, lx.DEFERRAL):
             continue
         if u.speaker in buyers:
             agreed = u
             continue
         replies = us[u.index + 1:u.index + 1 + AGREEMENT_REACH]
-        if any(r.speaker in buyers and _said(r, lx.AGREEMENT) for r in replies):
+        if any(r.speaker in buyers and _said_affirmed(r, lx.AGREEMENT)
+               and not _said(r, lx.DEFERRAL) for r in replies):
             agreed = u
     deferrals = [u for u in us[tail:] if u.speaker in buyers and _said(u, lx.DEFERRAL)
                  and (agreed is None or u.index > agreed.index)]

@@ -38,7 +38,7 @@ def normalise(text: str) -> str:
 def compile_cue(pattern: str) -> re.Pattern:
     """A cue as a regex: whole words only; ``" ?"`` = optional space, ``" "`` = any spaces."""
     pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
-    return re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])")
+    return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
 
 
 NEGATION = re.compile(r"(?<![a-z])(no|not|never|without|n't|dont|don't|doesn't|isn't|"
@@ -51,7 +51,10 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(final|last) (say|word|call|decision|sign ?off)", 3),
         (r"(my|i make the|i'll make the|i have the) (call|decision)", 3),
         (r"i('ll| will| can| would|'d)? (sign|approve|sign off|green ?light|authori[sz]e|fund)", 3),
-        (r"i sign", 3), (r"(it|that)'?s my (call|budget|money|decision|signature)", 3),
+        (r"i sign", 3), (r"(it|that)'?s my (call|budget|money|decision|signature|company|business)", 3),
+        (r"i (decide|make the decision|make decisions|have the final)", 3),
+        (r"(my|our) (partners|board|shareholders|investors) and i", 2),
+        (r"(we|i) could (probably )?(find|free up) (something|the money|budget|the budget|funds)", 2),
         (r"(my|i own the|i hold the|i control the|i set the) budget", 3),
         (r"(comes|come|coming) (out of|from) my (budget|p ?(&|and) ?l|bottom line)", 3),
         (r"i('m| am) (the one|who) (who )?(signs|decides|approves|pays)", 3),
@@ -68,7 +71,7 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
     "user": (
         (r"(my|our) (team|people|staff|agents|reps|nurses|technicians|drivers|planners|"
          r"dispatchers|crew|operators|engineers|analysts|accountants|clerks|recruiters)"
-         r" (use|uses|spend|spends|do|does|have to|need to|would|will|are|is|type|enter|"
+         r" (use|uses|spend|spends|have to|need to|type|enter|log|fill|"
          r"copy|check|work)", 3),
         (r"(day to day|daily|every (day|morning|week|shift|single day)|each (day|morning|shift))", 2),
         (r"(by hand|manually|manual|copy (and )?paste|re ?type|retype|double entry)", 2),
@@ -79,6 +82,8 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(i use|we use|i have to|we have to|i spend|we spend|takes (me|us|my team))", 1),
         (r"(my|our) (team|people|staff|department|crew|unit|ward|shift)", 1),
         (r"(hours|minutes) (a|per|each) (day|week|shift)", 2),
+        (r"(every|each|per) (store|site|branch|clinic|ward|warehouse|plant|location|truck|"
+         r"shift|project|customer call|ticket|order|hire)", 2),
         (r"(schedule|scheduling|rota|roster|tickets?|cases|orders|invoices|shipments)", 1),
     ),
     "technical": (
@@ -115,7 +120,7 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(what|the thing) (he|she|they) (really )?(cares?|worr(y|ies)|wants?|hates?|likes?)",
          3),
         (r"(he|she|they)('ll| will| is going to| are going to) (ask|want|push back|grill|"
-         r"object|worry|care)", 2),
+         r"object|worry|care)", 1),
         (r"i('ll| will| can| could) (introduce you|set up (a|the) (meeting|call) with|"
          r"get you (in front of|a meeting|time)|put in a good word|help you (with|get|through)|"
          r"champion|make the intro|connect you)", 3),
@@ -128,11 +133,11 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
 
 #: Titles in a participants file: a prior only (ROLE_PRIOR_WEIGHT in influence_roles).
 TITLE_PRIORS: tuple[tuple[str, str], ...] = (
-    (r"(cfo|ceo|coo|cro|chief (executive|financial|operating|revenue)|owner|founder|"
+    (r"(cfo|ceo|coo|cro|cio|chief (executive|financial|operating|revenue|information)|owner|founder|"
      r"co ?founder|president|managing (director|partner)|general manager|gm|"
      r"(vp|svp|evp|vice president)( of)? (finance|sales|operations|business)|"
      r"finance director|director of finance|head of finance|partner|principal)", "economic"),
-    (r"(cto|cio|ciso|it|architect|engineer|engineering|security|infosec|devops|sysadmin|"
+    (r"(cto|ciso|it|architect|engineer|engineering|security|infosec|devops|sysadmin|"
      r"systems|infrastructure|developer|data|procurement|purchasing|legal|counsel|"
      r"compliance|technical|tech lead)", "technical"),
     (r"(manager|lead|supervisor|coordinator|specialist|analyst|representative|rep|agent|"
@@ -155,7 +160,7 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
     "trouble": (
         (r"(problem|problems|issue|issues|pain|painful|struggl(e|es|ing)|broken|"
          r"breaks|break down|breaking)", 2),
-        (r"(losing|lost|churn(ing)?|complain(ts|ing)?|behind|backlog|late|delays?|"
+        (r"(lose|loses|losing|lost|churn(ing)?|complain(ts|ing)?|behind|backlog|late|delays?|"
          r"missed|missing|mistakes?|errors?)", 2),
         (r"(frustrat(ed|ing|ion)|overwhelm(ed|ing)?|can't keep up|drowning|nightmare|"
          r"killing us|hurting|burn ?out|fire ?fighting|chaos|mess)", 3),
@@ -193,18 +198,23 @@ MODE_NEGATED = {"trouble": (r"(no|not a|not really a|never a) (problem|issue)",
 
 #: Role words that name a person who may not be in the room.
 MENTION_TERMS: tuple[tuple[str, str], ...] = (
-    (r"cfo|ceo|coo|cro|cmo|chief executive|chief financial officer|chief operating officer|"
+    (r"cfo|ceo|coo|cro|cmo|cio|chief executive|chief information officer|chief financial officer|chief operating officer|"
      r"managing director|md|owner|owners|founder|founders|president|general manager|"
      r"(the|our|my) board|board of directors|finance director|head of finance|"
+     r"(my|our|the) (two |three |other |business )?(partners|co ?founders?)|"
      r"(my|our|the) (boss|bosses|vp|svp|evp|gm|director|executive team|leadership team|"
      r"leadership|management|exec team|execs|controller|budget holder|partners)|"
      r"vp of (finance|sales|operations|ops)|vice president", "economic"),
-    (r"cto|cio|ciso|dpo|data protection officer|(the|our|my) (it|it team|it department|"
-     r"security team|security|infosec|architects?|engineering team|engineers|developers|"
+    (r"cto|ciso|dpo|data protection officer|(the|our|my) (it|it team|it department|"
+     r"security team|security people|security officer|infosec|architects?|engineering team|engineers|developers|"
      r"procurement|procurement team|purchasing|legal|legal team|lawyers|compliance|"
      r"compliance team|tech team|platform team|data team|admin|admins)|"
-     r"head of (it|security|engineering|procurement|legal|data)", "technical"),
-    (r"(the|our|my) (reps|agents|nurses|technicians|drivers|planners|dispatchers|crew|"
+     r"head of (it|security|engineering|procurement|legal|data|compliance|infrastructure)|"
+     r"(procurement|purchasing|legal|compliance|infosec) (team |department )?(will|would|needs?|"
+     r"has|have|must|wants?|'ll|is going|runs|reviews?|signs?|approves?|checks?)|"
+     r"[a-z]+'s (procurement|purchasing|legal|it|security|compliance)( team| department| people)?",
+     "technical"),
+    (r"(the|our) (reps|agents|nurses|technicians|drivers|planners|dispatchers|crew|"
      r"end users|users|supervisors|team leads|shift leads|frontline|floor staff|"
      r"warehouse team|store managers|accountants|recruiters)", "user"),
     (r"(who|that) (introduced us|recommended you|brought you in|found you|reached out to you)",
@@ -222,6 +232,20 @@ DEPARTMENT_ROLE = {"it": "technical", "security": "technical", "infosec": "techn
                    "data team": "technical", "finance": "economic", "accounting": "economic",
                    "board": "economic", "leadership team": "economic",
                    "operations": "user", "ops": "user"}
+
+#: A mention is a buying influence only when the same utterance ties the person to the deal
+#: (approves, reviews, uses, wants, is involved); "complained to our CEO" is not.
+INVOLVEMENT_CUES = (r"(sign|signs|signed|sign ?off|approv[a-z]*|decid[a-z]*|decision|final|"
+                    r"budget|money|review[a-z]*|evaluat[a-z]*|assess[a-z]*|vet|test|check|"
+                    r"involved|loop(ed)? in|on board|want|wants|will want|need|needs|has to|"
+                    r"have to|must|look at|see|meet|veto|contract|security|questionnaire|"
+                    r"requirements?|say|call|use|uses|using|rollout|driving|pushing|asked|"
+                    r"reports? (into|to)|reporting (into|to))",)
+
+#: ``Dave holds the budget``: a person named beside a decision verb (capitalised in the text).
+NAMED_DECIDER = (r"(?P<name>[a-z]+) (holds (the |our |a )?budget|owns (the |our |a )?budget|"
+                 r"controls (the |our |a )?budget|signs off|signs|approves|decides|"
+                 r"has the (final|last) (say|word|call)|makes the (final )?(call|decision))")
 
 #: How the speaker relates to the person they mention (buyer network edges).
 DEFERS_CUES = (r"(check|run (it|this|that) by|clear (it|this|that) with|ask|talk to|"
@@ -277,10 +301,12 @@ PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks 
                  r"march|april|may|june|july|august|september|october|november|december|\d)",
                  r"(first|step one)\b.*\b(then|after that|and then)",
                  r"(makes|make|has) the (final )?(call|decision)",
+                 r"(i|we|he|she|they) (decide|decides|sign|signs|approve|approves)",
+                 r"(it's|it is|that's|that is) (my|his|her|their|our) (call|decision)",
                  r"(final say|final decision|final call)")
 PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
-                   r" (how|who|what|whether) (the )?(decision|decides|process|approv|sign|buy|"
-                   r"this gets|it gets|we'd|would)",
+                   r" (how|who|what|whether) (the )?(decision|decides|decide|process|"
+                   r"approv[a-z]*|signs?|buys?|this gets|it gets|we'd|would)",
                    r"(process|decision process|approval process) (is )?(unclear|tbd|not clear|"
                    r"unknown|not defined|still open)",
                    r"(never|haven't ever) (bought|purchased|done) (something|anything) like this",
@@ -288,13 +314,15 @@ PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|do
 
 NEW_INFLUENCER = (r"new (cfo|ceo|coo|cto|cio|ciso|vp|svp|head of [a-z]+|director|boss|manager|"
                   r"leadership|management|owner|owners|gm|controller|procurement lead|"
-                  r"team lead|it director|finance director|hire)",
+                  r"team lead|it director|finance director)",
                   r"(just|recently|only just) (joined|started|came on( board)?|been hired|"
                   r"been appointed|been promoted|took over|taken over)",
                   r"(started|joined|arrived|came in) (last|this) (week|month|quarter)",
                   r"(replaced|replacing|taking over from|took over from|successor)")
 REORGANIZATION = (r"(reorg|re org|reorgani[sz](ation|ing|ed)|restructur(e|ing|ed)|"
                   r"layoffs?|laid off|redundanc(y|ies)|spin ?off|carve ?out|"
+                  r"merg(e|es|ing|ed) (the |our |two |both |all )?([a-z]+ ){0,4}(teams|departments|"
+                  r"units|divisions|plants|sites|companies|functions|offices|regions)|"
                   r"merg(er|ing|ed) (with|into)|we('ve| have)? (got|been|just been) acquired|"
                   r"acquired by|(the )?acquisition (of|by) (us|our)|new (org|organi[sz]ation"
                   r"(al)? structure|structure|reporting line)|reporting lines?|"
@@ -303,6 +331,7 @@ REORGANIZATION = (r"(reorg|re org|reorgani[sz](ation|ing|ed)|restructur(e|ing|ed
 COMPETITOR_PREF = (r"(leaning (towards?|to)|prefer(red|s)?|favou?rite|front ?runner|"
                    r"top choice|first choice|ahead in our|shortlisted|inclined (to|towards)|"
                    r"(better|cheaper|lower) (price|offer|deal|quote)|more (affordable|features)|"
+                   r"cheaper|less expensive|"
                    r"already (signed|committed|decided) (with|on|for))",)
 COMPETITOR_REF = (r"(another|other|the other|different|competing|rival|existing|current|"
                   r"incumbent) (vendor|vendors|provider|providers|supplier|suppliers|tool|"
@@ -317,7 +346,7 @@ STATUS_QUO = (r"(stick|stay|staying|sticking) with (what we have|our current|the
               r"(not|don't|do not) (see|feel) (the |a |any )?(urgency|need|pain)",)
 
 NEXT_STEP = (r"(let's|let us|we'll|we will|i'll|i will|shall we|can we|could we|we can|"
-             r"we should) (schedule|set up|book|put|get|find|plan|meet|reconvene|regroup|"
+             r"we should) (schedule|set up|book|find a (time|date|slot)|plan|meet|reconvene|regroup|"
              r"do a|run a|start (a|the)|kick off|send|share|loop|bring|invite|pencil)",
              r"(next|this coming|on) (monday|tuesday|wednesday|thursday|friday|week|"
              r"month)( at| morning| afternoon)?",

@@ -20,13 +20,19 @@ from dataclasses import dataclass
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.model import Meeting, Speaker, Utterance
 
-#: Characters around a role phrase searched for the person's name.
-NAME_WINDOW = 40
+#: Characters between a role phrase and a spaCy PERSON for the name to be that person's.
+NAME_WINDOW = 3
 DETERMINERS = ("our ", "my ", "the ", "their ")
 NOT_NAMES = {"i", "we", "you", "he", "she", "they", "it", "someone", "somebody", "anyone",
              "people", "guy", "guys", "folks", "team", "person", "one", "that", "this",
              "who", "and", "but", "so", "also", "then", "just", "even", "only", "really",
              "me", "us", "them", "him", "her", "everyone", "nobody", "all"}
+#: Capitalised words that sit next to role phrases but are not names.
+_WORDS_NOT_NAMES = {"our", "my", "the", "their", "yes", "no", "well", "honestly", "also",
+                    "because", "if", "when", "then", "now", "sure", "okay", "ok", "right",
+                    "has", "have", "will", "would", "needs", "signs", "is", "was", "and",
+                    "or", "but", "with", "from", "to", "for", "on", "in", "at", "of",
+                    "agreed", "thanks", "thank", "hi", "hello", "sorry", "actually"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,22 @@ def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> s
     return best[1] if best else None
 
 
+_APPOSITION_AFTER = re.compile(r"^,?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_APPOSITION_BEFORE = re.compile(r"([A-Z][a-z]+),?\s+(?:our|my|the|their)?\s*$", re.I)
+
+
+def _apposition(text: str, start: int, end: int) -> str | None:
+    """``our CFO, Henrik`` / ``Henrik, our CFO``: a capitalised name right beside the phrase."""
+    after = _APPOSITION_AFTER.match(text[end:])
+    if after and after.group(1).split()[0].lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
+        return after.group(1)
+    before = _APPOSITION_BEFORE.search(text[:start])
+    if before and before.group(1)[0].isupper() and \
+            before.group(1).lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
+        return before.group(1)
+    return None
+
+
 def _phrase(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split()).strip(" ,.")
 
@@ -108,6 +130,10 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
             dept = " ".join(m.group(4).split())
             spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
                           u.text[m.start(1):m.end(1)]))
+        for m in lx.compile_cue(lx.NAMED_DECIDER).finditer(norm):
+            name = u.text[m.start("name"):m.end("name")]
+            if name[:1].isupper() and name.lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
+                spans.append((m.start(), m.end(), "economic", name))
         for pattern, role in lx.MENTION_TERMS:
             for m in lx.compile_cue(pattern).finditer(norm):
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
@@ -119,7 +145,7 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
         relation = _relation(norm)
         for start, end, role, name in sorted(spans):
             phrase = _phrase(u.text, start, end)
-            name = name or _nearest_name(people, start, end)
+            name = name or _apposition(u.text, start, end) or _nearest_name(people, start, end)
             who = name or phrase
             present = _find_present(name or "", phrase, everyone, u.speaker)
             if present == u.speaker:
@@ -128,12 +154,18 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
     return out
 
 
+def involved(m: Mention) -> bool:
+    """Whether the utterance ties the mentioned person to the deal (see INVOLVEMENT_CUES)."""
+    norm = lx.normalise(m.utterance.text)
+    return bool(lx.any_hit(norm, lx.INVOLVEMENT_CUES) or lx.any_hit(norm, lx.NEW_INFLUENCER))
+
+
 def absent_influences(mentions: list[Mention]) -> list[Mention]:
-    """First mention of each absent person/group (by name or role phrase)."""
+    """First mention of each absent person/group (by name or role phrase) tied to the deal."""
     seen: set[str] = set()
     out = []
     for m in mentions:
-        if m.present:
+        if m.present or not involved(m):
             continue
         key = " ".join(w for w in lx.normalise(m.who).split()
                        if w not in {"our", "my", "the", "their"})
