@@ -155,8 +155,9 @@ def apply_participants(meeting: Meeting, participants: Iterable[Participant] = (
         new = _from_participant(s, p) if p else s
         renames[s.name] = new.name
         if new.name in merged:
-            aliases = tuple(dict.fromkeys(merged[new.name].aliases + (s.name,)))
-            new = replace(merged[new.name], aliases=aliases)
+            known = {name_key(a) for a in (new.name, *merged[new.name].aliases)}
+            extra = (s.name,) if name_key(s.name) not in known else ()
+            new = replace(merged[new.name], aliases=merged[new.name].aliases + extra)
         merged[new.name] = new
     spoken = {name_key(n) for n in merged}
     for p in people:
@@ -176,13 +177,18 @@ def apply_participants(meeting: Meeting, participants: Iterable[Participant] = (
 
 
 def _from_participant(s: Speaker, p: Participant) -> Speaker:
-    aliases = tuple(dict.fromkeys(a for a in (*p.aliases, s.name) if a != p.name))
+    keys = {name_key(p.name)}
+    aliases = []
+    for a in (*p.aliases, s.name):
+        if name_key(a) not in keys:
+            keys.add(name_key(a))
+            aliases.append(a)
     side, source, reason = s.side, s.side_source, s.side_reason
     if p.side != "unknown":
         side, source, reason = p.side, "participants", "given in the participants file"
     return Speaker(name=p.name, side=side, side_source=source, side_reason=reason,
                    org=p.org or s.org, title=p.title or s.title, email=p.email or s.email,
-                   aliases=aliases)
+                   aliases=tuple(aliases))
 
 
 def _apply_sellers(speakers: dict[str, Speaker], sellers: Sequence[str],
