@@ -205,3 +205,12 @@ def test_every_sample_loads_with_its_participants():
         assert 60 <= len(m.utterances) <= 150, path.name
         assert 600 <= m.duration <= 1200, path.name
         assert {s.side for s in m.speakers} == {"seller", "buyer"}, path.name
+
+
+def test_dropped_timing_keeps_leading_numbers_in_text(tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("Anna: When can we meet?\nTom: Thursday.\n10:30 works for us.\nAnna: Great.\n",
+                 encoding="utf-8")
+    m = parse_transcript(f)
+    assert not m.timed
+    assert m.utterances[2].text == "10:30 works for us." and m.utterances[2].speaker == "Tom"

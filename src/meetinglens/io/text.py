@@ -61,16 +61,41 @@ def _split(line: str) -> tuple[float | None, str | None, str]:
 
 def parse(path: str | Path, text: str) -> Meeting:
     """Parse ``Name: text`` lines into a Meeting (one utterance per non-blank line)."""
-    rows = [(i, *_split(line)) for i, line in enumerate(text.lstrip("\ufeff").split("\n"))
-            if line.strip()]
+    lines = [(i, line) for i, line in enumerate(text.lstrip("\ufeff").split("\n"))
+             if line.strip()]
     warnings: list[str] = []
-    metadata_header: list[str] = []
-    first_named = next((k for k, r in enumerate(rows) if r[2] is not None), None)
-    if first_named:
-        metadata_header = [r[3] for r in rows[:first_named]]
-        rows = rows[first_named:]
-        warnings.append(f"{first_named} line(s) before the first 'Name:' line were taken as a "
-                        "header (metadata['header']), not as speech")
+    rows = [(i, *_split(line)) for i, line in lines]
+    header, rows = _header(rows)
+    starts = [r[1] for r in rows]
+    timed = sum(s is not None for s in starts)
+    if timed and (timed * 2 < len(rows) or starts[0] is None):
+        warnings.append(f"only {timed} of {len(rows)} lines have a timestamp: timing was "
+                        "dropped, figures use word counts")
+        # read the lines again without stamps, so "10:30 works for us" keeps its "10:30"
+        header, rows = _header([(i, None, *split_name(line)) for i, line in lines])
+    if header:
+        warnings.append(f"{len(header)} line(s) before the first 'Name:' line were taken as "
+                        "a header (metadata['header']), not as speech")
+    speakers = _speakers(rows, warnings)
+    spans = _spans([r[1] for r in rows], [len(r[3].split()) for r in rows], warnings)
+    cues = [RawCue(speaker=spk, text=r[3], start=s, end=e, source_index=r[0],
+                   where=f"line {r[0] + 1}")
+            for r, spk, (s, e) in zip(rows, speakers, spans)]
+    extra = {"header": header} if header else {}
+    return build_meeting(path, FORMAT, cues, warnings, metadata=extra)
+
+
+Row = tuple[int, "float | None", "str | None", str]
+
+
+def _header(rows: list[Row]) -> tuple[list[str], list[Row]]:
+    """Nameless lines before the first named line (title, date), and the rest."""
+    first_named = next((k for k, r in enumerate(rows) if r[2] is not None), 0)
+    return [r[3] for r in rows[:first_named]], rows[first_named:]
+
+
+def _speakers(rows: list[Row], warnings: list[str]) -> list[str | None]:
+    """The speaker of each row; a nameless row continues the previous speaker."""
     speakers, continued, previous = [], 0, None
     for _, _, speaker, _ in rows:
         if speaker is None and previous is not None:
@@ -80,22 +105,13 @@ def parse(path: str | Path, text: str) -> Meeting:
     if continued:
         warnings.append(f"{continued} line(s) without a 'Name:' prefix were attributed to the "
                         "speaker of the line before")
-    spans = _spans([r[1] for r in rows], [len(r[3].split()) for r in rows], warnings)
-    cues = [RawCue(speaker=spk, text=r[3], start=s, end=e, source_index=r[0],
-                   where=f"line {r[0] + 1}")
-            for r, spk, (s, e) in zip(rows, speakers, spans)]
-    extra = {"header": metadata_header} if metadata_header else {}
-    return build_meeting(path, FORMAT, cues, warnings, metadata=extra)
+    return speakers
 
 
 def _spans(starts: list[float | None], words: list[int],
            warnings: list[str]) -> list[tuple[float | None, float | None]]:
     timed = sum(s is not None for s in starts)
     if timed == 0:
-        return [(None, None)] * len(starts)
-    if timed * 2 < len(starts) or starts[0] is None:
-        warnings.append(f"only {timed} of {len(starts)} lines have a timestamp: timing was "
-                        "dropped, figures use word counts")
         return [(None, None)] * len(starts)
     if timed < len(starts):
         warnings.append(f"{len(starts) - timed} line(s) without a timestamp were placed "
