@@ -146,3 +146,9 @@ def test_header_only_vtt(tmp_path):
     f = tmp_path / "x.vtt"
     f.write_text("WEBVTT\n\nNOTE nothing here\n", encoding="utf-8")
     assert "without any cue" in str(_error(f))
+
+
+def test_blank_lines_before_webvtt_header_are_tolerated(tmp_path):
+    f = tmp_path / "x.vtt"
+    f.write_text("\n\nWEBVTT\n\n1\n00:00:01.000 --> 00:00:00.500\nAnna: hi\n", encoding="utf-8")
+    assert "cue 1 (line 6)" in str(_error(f))  # line numbers still count the blank lines

@@ -34,12 +34,14 @@ def looks_like(text: str) -> bool:
 def parse(path: str | Path, text: str) -> Meeting:
     """Parse WebVTT text into a Meeting (one utterance per cue)."""
     lines = text.lstrip("\ufeff").split("\n")
+    skipped = next((i for i, line in enumerate(lines) if line.strip()), 0)  # blank lines first
+    lines = lines[skipped:]
     if not lines[0].startswith("WEBVTT"):
         raise TranscriptFormatError(path, "not WebVTT: the first line is not 'WEBVTT'",
                                     "add the 'WEBVTT' header, or pass --input-format")
     cues: list[RawCue] = []
     for first_line, block in _blocks(lines[1:]):
-        cue = _cue(path, block, first_line + 2, len(cues))
+        cue = _cue(path, block, skipped + first_line + 2, len(cues))
         if cue is not None:
             cues.append(cue)
     if not cues:
