@@ -54,7 +54,7 @@ def _complete(first: str, participants: Sequence[str]) -> str | None:
 
 def _introduction(u: Utterance, participants: Sequence[str]) -> tuple[str, str | None] | None:
     for match in INTRODUCTION.finditer(u.text):
-        name, org = match.group(1), match.group(2)
+        name, org = match.group(1), (match.group(2) or "").rstrip(".'-") or None
         if name.split()[0] in NOT_NAMES:
             continue
         if participants:
