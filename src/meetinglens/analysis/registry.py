@@ -3,4 +3,5 @@
 ANALYZERS: dict[str, str] = {
     "influence": "meetinglens.analysis.influence",
     "talk": "meetinglens.analysis.talk",
+    "questions": "meetinglens.analysis.questions",
 }

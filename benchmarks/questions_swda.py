@@ -1,0 +1,219 @@
+"""Measure question detection and typing on the Switchboard Dialog Act Corpus (SwDA).
+
+Usage::
+
+    .venv/bin/python benchmarks/questions_swda.py              # test split (the figures)
+    .venv/bin/python benchmarks/questions_swda.py --split train --errors qy^d   # tuning
+
+Reads ``../shared/data/swda/<split>/*.txt`` (lines ``speaker|utterance|tag``). The rules in
+``meetinglens.analysis.question_rules`` ship no weights; SwDA (CC BY-NC-SA) is only used here.
+
+Tag mapping (issue 4): qy→yes_no, qw→wh, qo→wh (open), qy^d and qw^d→declarative,
+^g→tag, qrr→alternative, qh→rhetorical, everything else → not a question. ``bh``
+("really?", "is that right?") counts as NOT a question: it reacts rather than asks, and a
+sales rep should not be credited with questions for saying "oh, really?". ``--bh-question``
+scores it as a yes/no question instead, to show what that choice costs.
+
+Open vs closed gold: qo, qw, qw^d are open (invite elaboration); qy, qy^d, ^g, qrr are
+closed; qh is left out (a rhetorical question invites nothing).
+
+Each figure is printed for the original text and for ASR-style text (lower-cased,
+punctuation removed, apostrophes kept as Whisper writes them), and finally the analysis of a
+60-minute two-speaker meeting built from the split's utterances is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from meetinglens.analysis.question_rules import QTYPES, classify, find_questions
+
+ROOT = Path(__file__).resolve().parents[1]
+SWDA = ROOT.parent / "shared" / "data" / "swda"
+
+GOLD_TYPE = {"qy": "yes_no", "qw": "wh", "qo": "wh", "qy^d": "declarative",
+             "qw^d": "declarative", "^g": "tag", "qrr": "alternative", "qh": "rhetorical"}
+GOLD_OPEN = {"qo": True, "qw": True, "qw^d": True,
+             "qy": False, "qy^d": False, "^g": False, "qrr": False}
+#: Words per minute of meeting speech, to size the timed 60-minute meeting.
+WORDS_PER_MINUTE = 150
+MEETING_MINUTES = 60
+_PUNCT = re.compile(r"[^\w\s']")
+
+
+def load(split: str) -> list[tuple[str, str, str]]:
+    folder = SWDA / split
+    if not folder.is_dir():
+        sys.exit(f"SwDA split not found at {folder}")
+    rows = []
+    for path in sorted(folder.glob("*.txt")):
+        for line in path.read_text().splitlines():
+            parts = line.split("|")
+            if len(parts) == 3:
+                rows.append((f"{path.stem}:{parts[0]}", parts[1], parts[2]))
+    return rows
+
+
+def asr_style(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def predict(text: str) -> tuple[str | None, bool]:
+    """Utterance-level label: the most confident question found (type, open)."""
+    questions = find_questions(text)
+    if not questions:
+        return None, False
+    best = max(questions, key=lambda q: q.confidence)
+    return best.qtype, best.open
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(rows, variant, bh_question: bool) -> dict:
+    gold_map = dict(GOLD_TYPE, **({"bh": "yes_no"} if bh_question else {}))
+    det = Counter()
+    per_type = {t: Counter() for t in QTYPES}
+    open_hits = open_n = typed_hits = typed_n = 0
+    for _, text, tag in rows:
+        text = asr_style(text) if variant == "asr" else text
+        gold = gold_map.get(tag)
+        pred, pred_open = predict(text)
+        det[("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1
+        for t in QTYPES:
+            if pred == t and gold == t:
+                per_type[t]["tp"] += 1
+            elif pred == t:
+                per_type[t]["fp"] += 1
+            elif gold == t:
+                per_type[t]["fn"] += 1
+        if gold and pred:
+            typed_n += 1
+            typed_hits += pred == gold
+            if tag in GOLD_OPEN:
+                open_n += 1
+                open_hits += pred_open == GOLD_OPEN[tag]
+    types = {t: prf(c["tp"], c["fp"], c["fn"]) + (c["tp"] + c["fn"],) for t, c in per_type.items()}
+    supported = [v[2] for v in types.values() if v[3] > 0]
+    return {
+        "detection": prf(det["tp"], det["fp"], det["fn"]),
+        "n_gold": det["tp"] + det["fn"], "n": len(rows),
+        "types": types, "macro_f1": sum(supported) / len(supported) if supported else 0.0,
+        "typing_acc": typed_hits / typed_n if typed_n else 0.0, "typed_n": typed_n,
+        "open_acc": open_hits / open_n if open_n else 0.0, "open_n": open_n,
+        "all_acc": (det["tn"] + sum(c["tp"] for c in per_type.values())) / len(rows),
+    }
+
+
+def print_table(split: str, results: dict) -> None:
+    print(f"\nSwDA {split}: {results['original']['n']} utterances, "
+          f"{results['original']['n_gold']} gold questions")
+    print(f"{'figure':<34}{'original':>12}{'asr-style':>12}")
+
+    def row(name, key):
+        print(f"{name:<34}" + "".join(f"{key(results[v]):>12.3f}" for v in ("original", "asr")))
+
+    row("detection precision", lambda r: r["detection"][0])
+    row("detection recall", lambda r: r["detection"][1])
+    row("detection F1", lambda r: r["detection"][2])
+    for t in QTYPES:
+        n = results["original"]["types"][t][3]
+        row(f"{t} F1 (n={n})", lambda r, t=t: r["types"][t][2])
+        row(f"  {t} P / R", lambda r, t=t: r["types"][t][0])
+        row("", lambda r, t=t: r["types"][t][1])
+    row("type macro-F1 (types with n>0)", lambda r: r["macro_f1"])
+    row("type accuracy | detected question", lambda r: r["typing_acc"])
+    row("open-vs-closed acc | detected", lambda r: r["open_acc"])
+    row("label accuracy, all utterances", lambda r: r["all_acc"])
+
+
+def show_errors(rows, tag: str, limit: int = 40) -> None:
+    shown = 0
+    for _, text, t in rows:
+        if t != tag:
+            continue
+        for variant in ("original", "asr"):
+            x = asr_style(text) if variant == "asr" else text
+            pred, is_open = predict(x)
+            if pred != GOLD_TYPE.get(tag):
+                print(f"[{variant}] {tag} -> {pred} open={is_open}: {x}  ({classify(x).reason})")
+                shown += 1
+        if shown >= limit:
+            return
+
+
+def show_false_positives(rows, limit: int = 40) -> None:
+    shown = Counter()
+    for _, text, tag in rows:
+        if tag in GOLD_TYPE or tag == "bh":
+            continue
+        x = asr_style(text)
+        for q in find_questions(x):
+            print(f"[asr] {tag} -> {q.qtype} ({q.reason}): {x}")
+            shown[tag] += 1
+            break
+        if sum(shown.values()) >= limit:
+            break
+
+
+def time_meeting(rows) -> tuple[float, int, int]:
+    """Seconds to analyze a 60-minute two-speaker meeting made of SwDA utterances."""
+    from meetinglens.analysis.base import AnalysisContext
+    from meetinglens.analysis.questions import analyze
+    from meetinglens.model import Meeting, Speaker, Utterance
+
+    target = WORDS_PER_MINUTE * MEETING_MINUTES
+    utterances, words, clock = [], 0, 0.0
+    for i, (speaker, text, _) in enumerate(rows):
+        n = len(text.split())
+        seconds = max(n, 1) * 60.0 / WORDS_PER_MINUTE
+        name = "Seller" if speaker.endswith("A") else "Buyer"
+        utterances.append(Utterance(i, name, text, clock, clock + seconds))
+        clock += seconds
+        words += n
+        if words >= target:
+            break
+    meeting = Meeting("swda-60min", tuple(utterances),
+                      (Speaker("Seller", "seller"), Speaker("Buyer", "buyer")))
+    t0 = time.perf_counter()
+    analyze(AnalysisContext(meeting))
+    return time.perf_counter() - t0, len(utterances), words
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="test", choices=["train", "val", "test"])
+    ap.add_argument("--bh-question", action="store_true", help="score bh as a yes/no question")
+    ap.add_argument("--errors", metavar="TAG", help="print misclassified utterances of TAG")
+    ap.add_argument("--false-positives", action="store_true")
+    ap.add_argument("--no-timing", action="store_true")
+    args = ap.parse_args()
+    rows = load(args.split)
+    if args.errors:
+        show_errors(rows, args.errors)
+        return
+    if args.false_positives:
+        show_false_positives(rows)
+        return
+    t0 = time.perf_counter()
+    results = {v: evaluate(rows, v, args.bh_question) for v in ("original", "asr")}
+    elapsed = time.perf_counter() - t0
+    print_table(args.split + (" (bh counted as yes/no question)" if args.bh_question else ""),
+                results)
+    print(f"\nrules speed: {2 * len(rows) / elapsed:,.0f} utterances/s (both variants)")
+    if not args.no_timing:
+        seconds, n_utt, n_words = time_meeting(rows)
+        print(f"60-minute meeting ({n_utt} utterances, {n_words} words): "
+              f"questions analysis in {seconds:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
