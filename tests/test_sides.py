@@ -127,3 +127,21 @@ def test_samples_without_participants():
     sides = {s.name: s.side for s in discovery.speakers}
     assert sides == {"Anna Berg": "seller", "Marco Rossi": "seller",
                      "Priya Natarajan": "buyer", "Daniel Okafor": "buyer"}
+
+
+def test_sales_role_introduction_and_vendor_comparison():
+    out = infer_sides(meeting([
+        ("Sam", "I'm Sam Carter, account executive at Shieldline. Before we dive in, intros?"),
+        ("Elena", "We are also talking to Sentrix. And the cost?"),
+    ]))
+    assert out.speaker("Sam").side == "seller" and "introduces a sales role" in \
+        out.speaker("Sam").side_reason
+    assert out.speaker("Elena").side == "buyer"
+
+
+def test_product_description_with_we_use_is_not_buyer_evidence():
+    out = infer_sides(meeting([("Nina", "For the servers we use a lightweight agent."),
+                               ("Tom", "We run SAP and we use Sentinel.")]))
+    assert out.speaker("Nina").side == "unknown"  # "we use a ..." says nothing about a side
+    # named systems are buyer evidence, but 2 x 0.5 alone is below the bar
+    assert out.speaker("Tom").side == "unknown"

@@ -56,8 +56,8 @@ class Cue:
     shows: str
 
 
-def _cue(side: str, pattern: str, weight: float, shows: str) -> Cue:
-    return Cue(side, re.compile(pattern, re.IGNORECASE), weight, shows)
+def _cue(side: str, pattern: str, weight: float, shows: str, flags=re.IGNORECASE) -> Cue:
+    return Cue(side, re.compile(pattern, flags), weight, shows)
 
 
 CUES: tuple[Cue, ...] = (
@@ -65,7 +65,13 @@ CUES: tuple[Cue, ...] = (
     _cue("seller", r"\b(?:let me|i'?ll|i will|i can|happy to) (?:show|share my screen|demo|"
          r"walk you through|send (?:you |over )?(?:a |the )?(?:proposal|quote|pricing|deck))|"
          r"\bsharing my screen\b", 1.0, "offers to show or send material"),
-    _cue("seller", r"\b(?:customers|clients) (?:like you|such as|similar to|your size)|"
+    _cue("seller", r"\bi'?m \w+(?: \w+)?,? (?:an? |the )?(?:senior )?(?:account executive|"
+         r"account manager|sales (?:engineer|director|manager|rep(?:resentative)?)|"
+         r"solutions? (?:engineer|consultant|architect)|customer success manager)\b|"
+         r"\bour (?:sales|solutions?) (?:engineer|consultant|architect)\b", 1.5,
+         "introduces a sales role"),
+    _cue("seller", r"\b(?:customers|clients) (?:like you|such as|similar to|your size|of "
+         r"(?:similar|your|a similar) size)|\b(?:companies|groups|teams|customers) your size\b|"
          r"\bone of our (?:customers|clients)\b|\breference (?:call|customer)s? (?:with|from)\b",
          1.0, "cites other customers"),
     _cue("seller", r"\bwe (?:help|enable|offer|provide|integrate with|support) \w+|"
@@ -75,21 +81,25 @@ CUES: tuple[Cue, ...] = (
          "answers what the product includes"),
     _cue("buyer", r"\b(?:how much|what (?:does|would|will) (?:it|this|that) cost(?! you\b)|"
          r"what(?:'s| is| are) (?:the |your )?(?:price|pricing|cost)|pricing look like|"
-         r"ballpark)\b", 1.0, "asks about price"),
+         r"ballpark)\b|\b(?:and|what about) (?:the )?(?:cost|price|pricing)\?", 1.0,
+         "asks about price"),
     _cue("buyer", r"\bour (?:current|existing|old|legacy) (?:vendor|system|tool|process|"
          r"provider|setup|contract|solution|platform)\b|\bwe (?:currently|today) "
          r"(?:use|run|rely on|have|pay)\b", 1.0, "describes their current setup"),
-    _cue("buyer", r"\b(?:we|our team) (?:use|run|rely on|are on|'re on) \w+", 0.5,
-         "describes their own systems"),
+    _cue("buyer", r"\b(?:[Ww]e|[Oo]ur team) (?:use|run|rely on|are on|'re on) [A-Z0-9]\w+", 0.5,
+         "describes their own systems", flags=0),  # a named product: "We run SAP"
+    _cue("buyer", r"\b(?:i|we) own the budget\b|\bout of (?:my|our|this year's) "
+         r"(?:\w+ )?budget\b", 1.0, "owns or names their budget"),
     _cue("buyer", r"\b(?:my|our) (?:boss|manager|cfo|ceo|cio|cto|vp|director|procurement|"
          r"legal|board|finance team|it team|security team|(?:information )?security officer|"
-         r"infosec|purchasing)\b[^.?!]{0,60}\b(?:approve|sign(?: off)?|decide|review|budget|"
-         r"buy-in|want to see|need to see)", 1.0, "names their approval chain"),
+         r"infosec|purchasing|audit committee)\b[^.?!]{0,60}\b(?:approve|sign(?: off)?|decide|"
+         r"review|budget|buy-in|want to see|need to see|asked|will ask)", 1.0,
+         "names their approval chain"),
     _cue("buyer", r"\b(?:do|does|can|could) (?:you|your (?:product|platform|tool|system|"
          r"gateway|app)|it) (?:integrate|support|handle|connect|work with|offer|read)\b", 1.0,
          "asks what the product can do"),
-    _cue("buyer", r"\bwe(?:'re| are) (?:evaluating|comparing|looking at|considering|"
-         r"talking to) ", 1.0, "is evaluating vendors"),
+    _cue("buyer", r"\bwe(?:'re| are) (?:also |currently |already )?(?:evaluating|comparing|"
+         r"looking at|considering|talking to) ", 1.0, "is evaluating vendors"),
     _cue("buyer", r"\b(?:references?|another customer) (?:we|i) (?:could|can) (?:talk|speak)|"
          r"\bwhat about references\b|\bdo you have references\b", 1.0, "asks for references"),
     _cue("buyer", r"\bsend (?:me|us) (?:the|your) (?:security|proposal|pricing|contract|"
