@@ -245,7 +245,12 @@ INVOLVEMENT_CUES = (r"(sign|signs|signed|sign ?off|approv[a-z]*|decid[a-z]*|deci
 #: ``Dave holds the budget``: a person named beside a decision verb (capitalised in the text).
 NAMED_DECIDER = (r"(?P<name>[a-z]+) (holds (the |our |a )?budget|owns (the |our |a )?budget|"
                  r"controls (the |our |a )?budget|signs off|signs|approves|decides|"
+                 r"(has|will have|needs|will need|would need|would have) to (sign|approve|decide)|"
                  r"has the (final|last) (say|word|call)|makes the (final )?(call|decision))")
+
+#: ``Henrik wants it by June``: a named person whose view the speaker passes on.
+NAMED_VIEW = (r"(?P<name>[a-z]+) (wants|asked (me|us)|told (me|us)|said|thinks|expects|"
+              r"would like|is pushing|needs)")
 
 #: How the speaker relates to the person they mention (buyer network edges).
 DEFERS_CUES = (r"(check|run (it|this|that) by|clear (it|this|that) with|ask|talk to|"

@@ -125,15 +125,24 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
         spans: list[tuple[int, int, str, str | None]] = []  # start, end, role, name
         for m in lx.compile_cue(lx.NAMED_DEPARTMENT).finditer(norm):
             name = m.group(1)
-            if name in NOT_NAMES or len(name) < 3:
-                continue
             dept = " ".join(m.group(4).split())
+            cased = any(c.isupper() for c in u.text)  # ASR output has no capitals at all
+            if name in NOT_NAMES or len(name) < 3 or (cased and not u.text[m.start(1)].isupper()):
+                continue
+            if dept == "it" and (u.text[m.start(4):m.end(4)] != "IT" if cased
+                                 else m.group(2) != "from"):
+                continue  # "on it", "in it"
             spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
                           u.text[m.start(1):m.end(1)]))
         for m in lx.compile_cue(lx.NAMED_DECIDER).finditer(norm):
             name = u.text[m.start("name"):m.end("name")]
             if name[:1].isupper() and name.lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
                 spans.append((m.start(), m.end(), "economic", name))
+        for m in lx.compile_cue(lx.NAMED_VIEW).finditer(norm):
+            name = u.text[m.start("name"):m.end("name")]
+            if name[:1].isupper() and name.lower() not in NOT_NAMES | _WORDS_NOT_NAMES \
+                    and not any(s <= m.start() < e for s, e, *_ in spans):
+                spans.append((m.start(), m.end(), "unknown", name))
         for pattern, role in lx.MENTION_TERMS:
             for m in lx.compile_cue(pattern).finditer(norm):
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
@@ -165,7 +174,7 @@ def absent_influences(mentions: list[Mention]) -> list[Mention]:
     seen: set[str] = set()
     out = []
     for m in mentions:
-        if m.present or not involved(m):
+        if m.present or m.role == "unknown" or not involved(m):
             continue
         key = " ".join(w for w in lx.normalise(m.who).split()
                        if w not in {"our", "my", "the", "their"})
