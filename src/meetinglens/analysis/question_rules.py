@@ -236,6 +236,8 @@ def classify_tokens(words: list[str], asked: bool) -> _Verdict:
         return _Verdict(form, _is_open(core, form), _conf(asked), f"{form} form")
     if _tag_end(core):
         return _Verdict("tag", False, CONF_TAG, "tag at the end")
+    if asked and _inversion_inside(core):
+        return _Verdict("yes_no", False, CONF_FORM_AND_MARK, "inversion after a fronted phrase")
     embedded = _embedded_ask(core)
     if embedded:
         return embedded
@@ -311,8 +313,6 @@ def _form(core: list[str], asked: bool = False) -> str | None:
             return "yes_no"
         if nxt in lex.DET_SUBJ and w0 not in lex.AUX_IMPERATIVE_BEFORE_DET:
             return "yes_no"
-    if asked and _inversion_inside(core):
-        return "yes_no"
     return None
 
 

@@ -1,0 +1,117 @@
+"""find_questions: each type found (positive) and look-alikes rejected (negative), with and
+without punctuation and case, as ASR writes it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from meetinglens.analysis.question_rules import Question, find_questions
+
+
+def asr(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
+
+
+def types(text: str) -> list[str]:
+    return [q.qtype for q in find_questions(text)]
+
+
+POSITIVE = [
+    ("What are the biggest challenges your team faces?", "wh", True),
+    ("How do you handle forecasting today?", "wh", True),
+    ("Which CRM do you use?", "wh", False),
+    ("How many reps are on the team?", "wh", False),
+    ("Do you use the forecasting module?", "yes_no", False),
+    ("Is the budget approved for this year?", "yes_no", False),
+    ("Can you walk me through the approval process?", "yes_no", True),
+    ("So you're on Salesforce today, right?", "tag", False),
+    ("It doesn't support SSO yet, does it?", "tag", False),
+    ("Is it the price or the timing that worries you?", "alternative", False),
+    ("Would you prefer email or a phone call?", "alternative", False),
+    ("Who knows?", "rhetorical", False),
+    ("Why not?", "rhetorical", False),
+    ("I was wondering what you use for reporting.", "declarative", True),
+    ("Tell me about your renewal process.", "declarative", True),
+]
+
+
+@pytest.mark.parametrize("text,qtype,is_open", POSITIVE)
+def test_each_type_with_punctuation(text, qtype, is_open):
+    found = find_questions(text)
+    assert [q.qtype for q in found] == [qtype], found
+    assert found[0].open is is_open
+
+
+@pytest.mark.parametrize("text,qtype,is_open", [p for p in POSITIVE if p[1] != "declarative"
+                                                or "wondering" in p[0] or "Tell" in p[0]])
+def test_each_type_without_punctuation_or_case(text, qtype, is_open):
+    found = find_questions(asr(text))
+    assert [q.qtype for q in found] == [qtype], (asr(text), found)
+    assert found[0].open is is_open
+
+
+def test_declarative_question_needs_its_question_mark():
+    assert types("So the contract renews in March?") == ["declarative"]
+    assert types("so the contract renews in march") == []  # indistinguishable from a statement
+
+
+NEGATIVE = [
+    "We use Salesforce for everything.",
+    "What we did was move the forecast into one sheet.",
+    "When we launched it, nobody used it.",
+    "How you do it matters less than doing it.",
+    "That's right.",
+    "Which is funny.",
+    "So do I.",
+    "Do the demo first and then we talk price.",
+    "Had a look at it last week.",
+    "Don't worry about the contract.",
+    "Really?",
+    "Oh, is that right?",
+    "Are you?",
+    "What?",
+    "I think we got it right.",
+    "We could do it in March or April.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_statements_and_backchannels_are_not_questions(text):
+    assert find_questions(text) == []
+    assert find_questions(asr(text)) == []
+
+
+def test_statements_and_questions_in_one_utterance():
+    text = "We use Salesforce for pipeline. How do you handle renewals? Let me show you."
+    found = find_questions(text)
+    assert [q.text for q in found] == ["How do you handle renewals?"]
+    assert text[found[0].span[0]:found[0].span[1]] == "How do you handle renewals?"
+
+
+def test_unpunctuated_utterance_is_cut_where_the_question_starts():
+    found = find_questions("we moved to hubspot last year do you use it too")
+    assert [(q.qtype, q.text) for q in found] == [("yes_no", "do you use it too")]
+
+
+def test_two_questions_in_one_utterance():
+    assert types("How big is the team? And do they all use the tool?") == ["wh", "yes_no"]
+
+
+def test_stutter_and_hesitations_do_not_hide_the_question():
+    assert types("uh did did they uh separate them by age group") == ["yes_no"]
+    assert types("what, uh, what kind of car do you drive") == ["wh"]
+
+
+def test_question_carries_confidence_and_rejects_unknown_type():
+    q = find_questions("Do you use it?")[0]
+    assert 0 < q.confidence <= 1
+    assert find_questions("do you use it")[0].confidence < q.confidence
+    with pytest.raises(ValueError):
+        Question((0, 1), "x", "imperative", False, 0.5)
+
+
+def test_empty_and_punctuation_only_text():
+    assert find_questions("") == []
+    assert find_questions("?!...") == []
