@@ -103,11 +103,11 @@ def _fmt(x) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "all"], default=None,
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default=None,
                         help="one split (default: dev and test separately)")
     parser.add_argument("--details", action="store_true", help="print every error")
     args = parser.parse_args()
-    splits = ["dev", "test"] if args.split is None else [args.split]
+    splits = ["dev", "test", "holdout"] if args.split is None else [args.split]
     for split in splits:
         files = dataset_files(None if split == "all" else split)
         if not files:

@@ -8,6 +8,7 @@ when the topic never came up — and the summary says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from meetinglens.analysis import influence_lexicon as lx
@@ -43,6 +44,11 @@ BUDGET_TOPIC = (r"(budget|funding|money|spend|price|pricing|cost)",)
 PROCESS_TOPIC = (r"(decision|decide|approv|sign ?off|process|who else|signs?)",)
 
 
+#: "anything over fifty thousand": an approval threshold, removed before looking for a budget.
+THRESHOLD = re.compile(r"(over|above|more than|exceeding|exceeds|under|below|up to) (\$ ?)?"
+                       r"([a-z0-9]+ ){1,3}(thousand|k|million|grand|dollars|euros|pounds)")
+
+
 @dataclass(frozen=True)
 class RedFlag:
     kind: str
@@ -72,16 +78,21 @@ def _topic_evidence(meeting: Meeting, topic) -> tuple[Utterance, ...]:
 
 
 def _known_or_unknown(meeting: Meeting, buyers: set[str], known, unknown, topic, kind: str,
-                      what: str) -> RedFlag | None:
+                      what: str, known_wins: bool) -> RedFlag | None:
     """Flag when a buyer said the thing is unknown, or when no buyer ever stated it."""
     last = None
     for u in meeting.utterances:
         if u.speaker not in buyers:
             continue
-        if _said(u, unknown):
-            last = ("unknown", u)
-        elif _said(u, known):
+        # Within one utterance: "Hannah has earmarked budget, I don't know the exact number"
+        # states a budget (known wins); "I'm not sure who signs off now" states no process
+        # (unknown wins). An approval threshold ("anything over 50k") is not a budget.
+        norm = THRESHOLD.sub(" ", lx.normalise(u.text))
+        said_known, said_unknown = lx.any_hit(norm, known), lx.any_hit(norm, unknown)
+        if said_known and (known_wins or not said_unknown):
             last = ("known", u)
+        elif said_unknown:
+            last = ("unknown", u)
     if last and last[0] == "known":
         return None
     if last:
@@ -189,9 +200,9 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
     candidates = [
         economic_absent(roles, mentions, meeting),
         _known_or_unknown(meeting, b, lx.BUDGET_KNOWN, lx.BUDGET_UNKNOWN, BUDGET_TOPIC,
-                          "budget_unknown", "Budget"),
+                          "budget_unknown", "Budget", known_wins=True),
         _known_or_unknown(meeting, b, lx.PROCESS_KNOWN, lx.PROCESS_UNKNOWN, PROCESS_TOPIC,
-                          "decision_process_unknown", "Decision process"),
+                          "decision_process_unknown", "Decision process", known_wins=False),
         _said_by_buyers(meeting, b, "new_influencer", lx.NEW_INFLUENCER,
                         "{speaker} mentioned someone new in a position of influence"),
         _said_by_buyers(meeting, b, "reorganization", lx.REORGANIZATION,

@@ -52,7 +52,7 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(my|i make the|i'll make the|i have the) (call|decision)", 3),
         (r"i('ll| will| can| would|'d)? (sign|approve|sign off|green ?light|authori[sz]e|fund)", 3),
         (r"i sign", 3), (r"(it|that)'?s my (call|budget|money|decision|signature|company|business)", 3),
-        (r"i (decide|make the decision|make decisions|have the final)", 3),
+        (r"i( would| will|'d|'ll)? (decide|make the decision|make decisions|have the final)", 3),
         (r"(my|our) (partners|board|shareholders|investors) and i", 2),
         (r"(we|i) could (probably )?(find|free up) (something|the money|budget|the budget|funds)", 2),
         (r"(my|i own the|i hold the|i control the|i set the) budget", 3),
@@ -70,12 +70,19 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "user": (
         (r"(my|our) (team|people|staff|agents|reps|nurses|technicians|drivers|planners|"
-         r"dispatchers|crew|operators|engineers|analysts|accountants|clerks|recruiters)"
-         r" (use|uses|spend|spends|have to|need to|type|enter|log|fill|"
+         r"dispatchers|crews?|operators|engineers|analysts|accountants|clerks|recruiters)"
+         r" (use|uses|spend|spends|have to|need to|type|enter|log|fill|get|gets|receive|"
          r"copy|check|work)", 3),
         (r"(day to day|daily|every (day|morning|week|shift|single day)|each (day|morning|shift))", 2),
         (r"(by hand|manually|manual|copy (and )?paste|re ?type|retype|double entry)", 2),
-        (r"(spreadsheets?|excel|whiteboard|paper forms?|post ?its|sticky notes|clipboard)", 2),
+        (r"(spreadsheets?|excel|whiteboard|paper forms?|on paper|post ?its|sticky notes|"
+         r"clipboard)", 2),
+        (r"(takes|took) (me|us|them|about|around|roughly|almost|over)( about| around)? "
+         r"(an? |one |two |three |\d+ )?(hour|hours|minutes|days|afternoon|morning)", 2),
+        (r"(they|we|people|users|i)('ll| will| won't| wouldn't| would| will not)? (not )?"
+         r"use (it|this|that)", 2),
+        (r"(i|we) (pull|enter|update|upload|export|type|key|push|process|adjust|"
+         r"reconcile|book|dispatch|file) ", 1),
         (r"(workflow|my job|our job|in the field|on the floor|on shift|on site|the shop floor)", 2),
         (r"(easy to use|user friendly|intuitive|clicks?|screens?|learning curve|training|"
          r"adoption|onboard(ing)?|usability|mobile app|on my phone)", 2),
@@ -165,7 +172,9 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(frustrat(ed|ing|ion)|overwhelm(ed|ing)?|can't keep up|drowning|nightmare|"
          r"killing us|hurting|burn ?out|fire ?fighting|chaos|mess)", 3),
         (r"(urgent|asap|as soon as possible|fix (this|it)|needs? to (stop|change)|"
-         r"penalt(y|ies)|fines?|outages?|went down|audit finding)", 2),
+         r"penalt(y|ies)|fined|fines|a fine|outages?|went down|audit finding)", 2),
+        (r"(waste|wasted|wasting|mix ?ups?|dig(ging)? through|hunt(ing)? for|chas(e|ing) "
+         r"(paperwork|people|documents))", 2),
         (r"(risk|worried|concern(ed)?|falling|dropped|drop)", 1),
     ),
     "even_keel": (
@@ -176,7 +185,8 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
          r"low priority|nice to have)", 3),
         (r"(just (exploring|looking|curious|browsing|wanted to see)|keep(ing)? an eye|"
          r"see what's out there|for future reference|maybe (next|later) (year|quarter))", 3),
-        (r"(we (manage|get by|cope)|good enough|fine for now|does the job|does what we need)", 3),
+        (r"(we (manage|get by|cope|handle it)|good enough|fine for now|does the job|"
+         r"does what we need|(it's|it is|that's|but it's) (fine|ok|okay|alright))", 3),
         (r"(not broken|ain't broke|if it ain't broke)", 3),
     ),
     "overconfident": (
@@ -204,19 +214,29 @@ MENTION_TERMS: tuple[tuple[str, str], ...] = (
      r"(my|our|the) (two |three |other |business )?(partners|co ?founders?)|"
      r"(my|our|the) (boss|bosses|vp|svp|evp|gm|director|executive team|leadership team|"
      r"leadership|management|exec team|execs|controller|budget holder|partners)|"
-     r"vp of (finance|sales|operations|ops)|vice president", "economic"),
+     r"vp of (finance|sales|operations|ops)|vice president|managing partner|senior partner|"
+     r"dean|provost|rector|chancellor|superintendent|mayor|commissioner|"
+     r"(steering|investment|executive) (committee|board|group)", "economic"),
     (r"cto|ciso|dpo|data protection officer|(the|our|my) (it|it team|it department|"
      r"security team|security people|security officer|infosec|architects?|engineering team|engineers|developers|"
      r"procurement|procurement team|purchasing|legal|legal team|lawyers|compliance|"
      r"compliance team|tech team|platform team|data team|admin|admins)|"
      r"head of (it|security|engineering|procurement|legal|data|compliance|infrastructure)|"
      r"(procurement|purchasing|legal|compliance|infosec) (team |department )?(will|would|needs?|"
-     r"has|have|must|wants?|'ll|is going|runs|reviews?|signs?|approves?|checks?)|"
-     r"[a-z]+'s (procurement|purchasing|legal|it|security|compliance)( team| department| people)?",
+     r"has|have|must|wants?|'ll|is going|runs|reviews?|signs?|approves?|checks?|does|do|"
+     r"handles?)|"
+     r"[a-z]+'s (procurement|purchasing|legal|it|security|compliance)( team| department| people)?|"
+     r"(architecture|design|security|change advisory|technical|review) (board|committee)|"
+     r"(it security|information security|cyber ?security)( team)?|"
+     r"(our|the) (validation|qa|quality assurance|architecture|data|platform|infrastructure|"
+     r"devops|network|integration) team|"
+     r"(our|the|my) (it )?(contractor|consultants?|msp|managed service provider|integrator)",
      "technical"),
     (r"(the|our) (reps|agents|nurses|technicians|drivers|planners|dispatchers|crew|"
      r"end users|users|supervisors|team leads|shift leads|frontline|floor staff|"
      r"warehouse team|store managers|accountants|recruiters)", "user"),
+    (r"([a-z]+'s|their) ([a-z]+ )?(lead|manager|supervisor|coordinator)", "user"),
+    (r"(our|the|their|my|[a-z]+'s) head of [a-z]+", "head"),
     (r"(who|that) (introduced us|recommended you|brought you in|found you|reached out to you)",
      "coach"),
 )
@@ -232,6 +252,11 @@ DEPARTMENT_ROLE = {"it": "technical", "security": "technical", "infosec": "techn
                    "data team": "technical", "finance": "economic", "accounting": "economic",
                    "board": "economic", "leadership team": "economic",
                    "operations": "user", "ops": "user"}
+
+#: What makes a generically titled person the economic buyer ("she owns the budget").
+ECONOMIC_CONTEXT = (r"(owns|holds|controls|has|manages) (the |our |a )?budget",
+                    r"(signs|approves|decides|has the (final|last) (say|word|call)|"
+                    r"signs off|sign off)")
 
 #: A mention is a buying influence only when the same utterance ties the person to the deal
 #: (approves, reviews, uses, wants, is involved); "complained to our CEO" is not.
@@ -270,15 +295,20 @@ ENGAGED_CUES = (r"(is|are) (aware|on board|behind (this|it|us)|pushing|driving|s
                 r"keen|excited|involved|bought in)",
                 r"(asked|wants|wanted) (me|us) to", r"(briefed|looped in|in the loop)",
                 r"(will|'ll|is going to|wants to|can) (join|attend|be (at|on|in)|meet (you|us))",
-                r"(sponsor|mandate|initiative|her idea|his idea|their idea)")
+                r"(sponsor|mandate|initiative|her idea|his idea|their idea)",
+                r"(knows|is aware) (about|of|that|we're|we are)",
+                r"wants? (a|the|our) (recommendation|proposal|shortlist|decision|business case)")
 NOT_ENGAGED_CUES = (r"(hasn't|has not|haven't|have not|isn't|is not|not yet|doesn't|does not|"
                     r"won't|will not|didn't) (been )?(seen|heard|aware|involved|told|met|"
                     r"looked|know|take|join|weighed in|engaged|sign(ed)? off|bought)",
                     r"(too busy|no time for|hard to get|never (joins|takes)|not in the loop|"
                     r"haven't (told|asked|briefed))")
 
-BUDGET_KNOWN = (r"(budget|funding|money) (is|of|for|around|about|approved|allocated|"
-                r"set aside|earmarked|signed off|in place|already)",
+BUDGET_KNOWN = (r"(budget|funding|money) ((is|'s|has been|was) )?(of|around|about|approved|"
+                r"allocated|set aside|earmarked|signed off|in place|already|confirmed|secured|"
+                r"fixed|tight|limited|capped)",
+                r"(earmarked|allocated|approved|set aside|secured|reserved|ring ?fenced) "
+                r"(the |a |some |our )?(budget|money|funds|funding)",
                 r"(we|i) (have|got|'ve got|'ve set aside|set aside|allocated|earmarked) "
                 r"(a |the |some )?(budget|money|funds|funding)",
                 r"(\$ ?\d|\d+ ?(k|thousand|million|grand|euros|dollars|pounds))",
@@ -294,7 +324,10 @@ BUDGET_UNKNOWN = (r"(no|don't have a|don't have|haven't got a|without a) (budget
                   r"(the )?(budget|money|cost)",
                   r"budget (is )?(tbd|open|unclear|unknown|frozen)",
                   r"(depends|depend) on (the )?(budget|next year|funding)",
-                  r"(find|figure out|work out) (the |a )?(budget|money|funding)")
+                  r"(find|figure out|work out) (the |a )?(budget|money|funding)",
+                  r"(don't|do not) know (the|what the|how much|the exact|what) "
+                  r"(number|amount|figure|budget|money)",
+                  r"(hasn't|has not|haven't|have not) (shared|told us|given us) (the |it|a )")
 
 PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks like)",
                  r"(signs? off|sign ?off from|approval from|needs? (his|her|their) (approval|"
@@ -306,7 +339,10 @@ PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks 
                  r"march|april|may|june|july|august|september|october|november|december|\d)",
                  r"(first|step one)\b.*\b(then|after that|and then)",
                  r"(makes|make|has) the (final )?(call|decision)",
-                 r"(i|we|he|she|they) (decide|decides|sign|signs|approve|approves)",
+                 r"(i|we|he|she|they)( would| will|'d|'ll| can)? (decide|decides|sign|signs|"
+                 r"approve|approves)",
+                 r"(board|committee|panel|council) (reviews|approves|signs|scores|meets|decides)",
+                 r"(owns|holds|controls) the budget",
                  r"(it's|it is|that's|that is) (my|his|her|their|our) (call|decision)",
                  r"(final say|final decision|final call)")
 PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
@@ -320,6 +356,10 @@ PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|do
 NEW_INFLUENCER = (r"new (cfo|ceo|coo|cto|cio|ciso|vp|svp|head of [a-z]+|director|boss|manager|"
                   r"leadership|management|owner|owners|gm|controller|procurement lead|"
                   r"team lead|it director|finance director)",
+                  r"new ([a-z]+ ){0,2}(director|manager|partner|lead|head|officer|vp|president|"
+                  r"chief|dean|principal)",
+                  r"(will|is going to|'ll) (probably |likely )?(run|lead|head|take over|own) the "
+                  r"(combined|new|merged|whole)",
                   r"(just|recently|only just) (joined|started|came on( board)?|been hired|"
                   r"been appointed|been promoted|took over|taken over)",
                   r"(started|joined|arrived|came in) (last|this) (week|month|quarter)",
@@ -336,12 +376,14 @@ REORGANIZATION = (r"(reorg|re org|reorgani[sz](ation|ing|ed)|restructur(e|ing|ed
 COMPETITOR_PREF = (r"(leaning (towards?|to)|prefer(red|s)?|favou?rite|front ?runner|"
                    r"top choice|first choice|ahead in our|shortlisted|inclined (to|towards)|"
                    r"(better|cheaper|lower) (price|offer|deal|quote)|more (affordable|features)|"
-                   r"cheaper|less expensive|"
+                   r"cheaper|less expensive|favou?rs?|favou?ring|recommend(ed|s)?|"
+                   r"(liked|likes|loves|loved|fan of|impressed (by|with)) (it|them|their)|"
+                   r"been with us|know(s)? (us|our business)|loyal|happy with them|"
                    r"already (signed|committed|decided) (with|on|for))",)
-COMPETITOR_REF = (r"(another|other|the other|different|competing|rival|existing|current|"
+COMPETITOR_REF = (r"(another|other|the other|different|competing|rival|existing|current|our current|"
                   r"incumbent) (vendor|vendors|provider|providers|supplier|suppliers|tool|"
                   r"solution|platform|product|offer|company|option|one)",
-                  r"(competitors?|competition|incumbent|alternatives?|their offer|"
+                  r"(competitors?|competitor's|competition|incumbent|alternatives?|their offer|"
                   r"their (tool|product|platform|solution|demo|proposal|quote))")
 STATUS_QUO = (r"(stick|stay|staying|sticking) with (what we have|our current|the current|"
               r"the old|what works|the existing)",

@@ -48,6 +48,14 @@ class Mention:
     present: str | None     # the meeting speaker it refers to, if in the room
 
 
+def _context_role(role: str, norm: str) -> str:
+    """A generic title ("head of claims") is economic when the utterance gives it the money or
+    the signature, a user buyer otherwise."""
+    if role != "head":
+        return role
+    return "economic" if lx.any_hit(norm, lx.ECONOMIC_CONTEXT) else "user"
+
+
 def _relation(norm: str) -> str:
     if lx.any_hit(norm, lx.DEFERS_CUES):
         return "defers_to"
@@ -78,7 +86,7 @@ def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> s
 
 
 _APPOSITION_AFTER = re.compile(r"^,?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
-_APPOSITION_BEFORE = re.compile(r"([A-Z][a-z]+),?\s+(?:our|my|the|their)?\s*$", re.I)
+_APPOSITION_BEFORE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?\s+(?:our|my|the|their)?\s*$")
 
 
 def _apposition(text: str, start: int, end: int) -> str | None:
@@ -87,9 +95,10 @@ def _apposition(text: str, start: int, end: int) -> str | None:
     if after and after.group(1).split()[0].lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
         return after.group(1)
     before = _APPOSITION_BEFORE.search(text[:start])
-    if before and before.group(1)[0].isupper() and \
-            before.group(1).lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
-        return before.group(1)
+    if before:
+        words = [w for w in before.group(1).split() if w.lower() not in NOT_NAMES | _WORDS_NOT_NAMES]
+        if words and words[0] == before.group(1).split()[0]:
+            return " ".join(words)
     return None
 
 
@@ -147,7 +156,7 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
             for m in lx.compile_cue(pattern).finditer(norm):
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
                     continue
-                spans.append((m.start(), m.end(), role, None))
+                spans.append((m.start(), m.end(), _context_role(role, norm), None))
         if not spans:
             continue
         people = _spacy_people(u.text)
