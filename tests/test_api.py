@@ -65,8 +65,9 @@ class FakePipeline:
         self.models = (ModelInfo("tiny.en", "/fake/tiny.en.pt", "test", "0" * 64),)
         self.runs: list[Path] = []
 
-    def run(self, path):
+    def run(self, path, participants=()):
         self.runs.append(Path(path))
+        self.names = tuple(participants)
         if Path(path).stat().st_size == 0:
             from meetinglens.errors import AudioDecodeError
 
@@ -194,7 +195,7 @@ def test_analyze_many_is_stage_major_when_the_pipeline_can(tmp_path, monkeypatch
     calls = []
 
     class BatchPipeline(FakePipeline):
-        def run_many(self, paths):
+        def run_many(self, paths, participants=()):
             calls.append(list(paths))
             for p in paths:
                 try:
@@ -217,7 +218,7 @@ def test_a_batch_wide_pipeline_failure_is_reported_per_file(tmp_path, monkeypatc
     from meetinglens.errors import ModelNotFoundError
 
     class NoModel(FakePipeline):
-        def run_many(self, paths):
+        def run_many(self, paths, participants=()):
             raise ModelNotFoundError("tiny.en", ["$MEETINGLENS_WHISPER_MODEL (not set)"])
             yield  # pragma: no cover
     monkeypatch.setattr(api, "make_pipeline", lambda o=None, h=None: NoModel(o, h))
@@ -248,6 +249,20 @@ def test_analyze_many_participants_per_path(tmp_path, fake_audio, fake_analyzers
     b.write_bytes(b"x")
     list(api.analyze_many([a, b], participants=lambda p: f"{Path(p).stem}.yaml", sellers=["Dana"]))
     assert seen == [("a.yaml", ("Dana",)), ("b.yaml", ("Dana",))]
+
+
+def test_participant_names_reach_the_pipeline(tmp_path, fake_audio, fake_analyzers, monkeypatch):
+    """Speaker naming from self-introductions gets the names in the participants file."""
+    people = tmp_path / "call.participants.yaml"
+    people.write_text("participants:\n  - {name: Dana Reyes, side: seller}\n"
+                      "  - {name: Ben Okafor, side: buyer}\n", encoding="utf-8")
+    rec = tmp_path / "call.wav"
+    rec.write_bytes(b"x")
+    list(api.analyze_many([rec], participants=people))
+    assert fake_audio[0].names == ("Dana Reyes", "Ben Okafor")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("participants: [", encoding="utf-8")
+    assert api.participant_names(broken) == ()  # its error comes when it is applied
 
 
 def test_with_unique_id():

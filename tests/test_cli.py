@@ -231,7 +231,7 @@ def test_transcribe_writes_json_and_vtt(tmp_path, capsys, monkeypatch):
         def __init__(self):
             self.runs = 0
 
-        def run(self, path):
+        def run(self, path, participants=()):
             self.runs += 1
             return meeting(Path(path).stem)
     made = []

@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, Union
+from typing import Callable, Iterable, Iterator, Sequence, Union
 
 from meetinglens.errors import InputError, MeetinglensError
 from meetinglens.model import Meeting, ModelInfo, Report
@@ -57,6 +57,21 @@ def _participants(participants: ParticipantsArg) -> tuple:
     if isinstance(participants, (str, Path)):
         return tuple(load_participants(participants))
     return tuple(participants)
+
+
+def participant_names(participants: ParticipantsArg) -> tuple[str, ...]:
+    """Names of the participants, for the audio pipeline's speaker naming (self-introductions).
+
+    A participants file that cannot be read gives no names here; the same file raises its
+    clear error when it is applied to the meeting.
+    """
+    if participants is None:
+        return ()
+    try:
+        people = _participants(participants)
+    except MeetinglensError:
+        return ()
+    return tuple(p if isinstance(p, str) else p.name for p in people)
 
 
 def _with_people(meeting: Meeting, participants: ParticipantsArg,
@@ -102,7 +117,8 @@ def load_meeting(path: PathLike, participants: ParticipantsArg = None, sellers: 
             raise InputError(p, f"--input-format {input_format} applies to transcripts, "
                              "but this is a recording", "leave out --input-format for recordings")
         pipe = pipeline or make_pipeline(audio_options, on_progress)
-        return _with_people(pipe.run(p), participants, tuple(sellers))
+        meeting = pipe.run(p, participants=participant_names(participants))
+        return _with_people(meeting, participants, tuple(sellers))
     from meetinglens import io
 
     return io.load_meeting(p, input_format=input_format, participants=participants,
@@ -220,31 +236,38 @@ def _as_error(path: PathLike, exc: Exception) -> MeetinglensError:
     return error
 
 
-def transcribe_all(pipeline, paths: Sequence[PathLike]) -> dict[str, Union[Meeting, Exception]]:
+def transcribe_all(pipeline, paths: Sequence[PathLike],
+                   names_for: Callable[[str], tuple[str, ...]] = lambda path: (),
+                   ) -> dict[str, Union[Meeting, Exception]]:
     """Run the audio pipeline over every recording, stage-major when it can.
 
-    Uses ``pipeline.run_many`` (whole batch through each stage, models loaded once) when the
-    pipeline has it, else ``run`` per file. Returns ``str(path) -> Meeting or error``; an error
-    that stops the whole batch (e.g. no whisper model) is given to every file not yet done.
+    Recordings that share participant names (``names_for(path)``, used to name speakers who
+    introduce themselves) go through ``pipeline.run_many`` together (models loaded once);
+    a pipeline without ``run_many`` runs file by file. Returns ``str(path) -> Meeting or
+    error``; an error that stops a whole batch (e.g. no whisper model) is given to every file
+    of that batch.
     """
     outcome: dict[str, Union[Meeting, Exception]] = {}
-    todo = list(dict.fromkeys(str(Path(p)) for p in paths))
-    try:
-        if hasattr(pipeline, "run_many"):
-            for path, result in pipeline.run_many([Path(p) for p in todo]):
-                outcome[str(Path(path))] = result
-        else:
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for path in dict.fromkeys(str(Path(p)) for p in paths):
+        groups.setdefault(tuple(names_for(path)), []).append(path)
+    for names, todo in groups.items():
+        try:
+            if hasattr(pipeline, "run_many"):
+                for path, result in pipeline.run_many([Path(p) for p in todo], participants=names):
+                    outcome[str(Path(path))] = result
+            else:
+                for path in todo:
+                    try:
+                        outcome[path] = pipeline.run(Path(path), participants=names)
+                    except MeetinglensError as exc:
+                        outcome[path] = exc
+        except Exception as exc:  # noqa: BLE001 - reported per file below
             for path in todo:
-                try:
-                    outcome[path] = pipeline.run(Path(path))
-                except MeetinglensError as exc:
-                    outcome[path] = exc
-    except Exception as exc:  # noqa: BLE001 - reported per file below
+                outcome.setdefault(path, exc)
         for path in todo:
-            outcome.setdefault(path, exc)
-    for path in todo:
-        outcome.setdefault(path, MeetinglensError(f"{path}: the audio pipeline returned nothing "
-                                                  "for this file (rerun it on its own)"))
+            outcome.setdefault(path, MeetinglensError(
+                f"{path}: the audio pipeline returned nothing for this file (rerun it on its own)"))
     return outcome
 
 
@@ -275,7 +298,8 @@ def analyze_many(paths: Iterable[PathLike], participants: ParticipantsArg = None
                 if transcribed is None:
                     pipeline = make_pipeline(audio_options, on_progress)
                     ok = [p for p in paths if is_recording(p) and Path(p).is_file()]
-                    transcribed = transcribe_all(pipeline, ok)
+                    transcribed = transcribe_all(pipeline, ok, lambda p: participant_names(
+                        participants(p) if callable(participants) else participants))
                 result = transcribed[str(Path(path))]
                 if isinstance(result, Exception):
                     raise result

@@ -148,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="example:\n  meetinglens transcribe call.m4a --num-speakers 2 --out transcripts/")
     t.add_argument("inputs", nargs="+", metavar="AUDIO", help="recordings (wav, mp3, m4a, mp4, ...)")
+    t.add_argument("--participants", metavar="FILE",
+                   help="participants file: speakers who introduce themselves get these names")
     t.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
                    help=f"output folder (default: {DEFAULT_OUT})")
     _audio_group(t)
@@ -323,7 +325,7 @@ def cmd_analyze(args: argparse.Namespace, console: Console, progress) -> int:
 
 
 def cmd_transcribe(args: argparse.Namespace, console: Console, progress) -> int:
-    from meetinglens.api import check_input, is_recording, make_pipeline
+    from meetinglens.api import check_input, is_recording, make_pipeline, participant_names
     from meetinglens.serialize import meeting_to_dict
 
     import json
@@ -340,7 +342,8 @@ def cmd_transcribe(args: argparse.Namespace, console: Console, progress) -> int:
                                  "transcribe takes audio or video files; use 'analyze' for transcripts")
             if pipeline is None:
                 pipeline = make_pipeline(_audio_options(args), progress)
-            meeting = pipeline.run(Path(path))
+            names = participant_names(participants_for(path, args.participants))
+            meeting = pipeline.run(Path(path), participants=names)
             progress.close()
             from meetinglens.io import write_vtt
 
