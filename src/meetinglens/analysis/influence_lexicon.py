@@ -225,7 +225,7 @@ MENTION_TERMS: tuple[tuple[str, str], ...] = (
      r"(procurement|purchasing|legal|compliance|infosec) (team |department )?(will|would|needs?|"
      r"has|have|must|wants?|'ll|is going|runs|reviews?|signs?|approves?|checks?|does|do|"
      r"handles?)|"
-     r"[a-z]+'s (procurement|purchasing|legal|it|security|compliance)( team| department| people)?|"
+     r"[a-z]+'s (procurement|purchasing|legal|security|compliance)( team| department| people)?|"
      r"(architecture|design|security|change advisory|technical|review) (board|committee)|"
      r"(it security|information security|cyber ?security)( team)?|"
      r"(our|the) (validation|qa|quality assurance|architecture|data|platform|infrastructure|"
