@@ -32,7 +32,9 @@ _WORDS_NOT_NAMES = {"our", "my", "the", "their", "yes", "no", "well", "honestly"
                     "because", "if", "when", "then", "now", "sure", "okay", "ok", "right",
                     "has", "have", "will", "would", "needs", "signs", "is", "was", "and",
                     "or", "but", "with", "from", "to", "for", "on", "in", "at", "of",
-                    "agreed", "thanks", "thank", "hi", "hello", "sorry", "actually"}
+                    "agreed", "thanks", "thank", "hi", "hello", "sorry", "actually",
+                    "can", "could", "should", "do", "does", "did", "are", "what", "how", "why",
+                    "where", "which", "whose", "maybe", "perhaps", "please", "ask", "tell"}
 
 
 @dataclass(frozen=True)
