@@ -4,4 +4,5 @@ ANALYZERS: dict[str, str] = {
     "influence": "meetinglens.analysis.influence",
     "talk": "meetinglens.analysis.talk",
     "questions": "meetinglens.analysis.questions",
+    "value": "meetinglens.analysis.value",
 }
