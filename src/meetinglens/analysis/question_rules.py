@@ -317,12 +317,17 @@ def _form(core: list[str], asked: bool = False) -> str | None:
 
 
 def _inversion_inside(core: list[str]) -> bool:
-    """An auxiliary before a pronoun subject after a fronted phrase: "your wife, does she"."""
+    """An auxiliary before its subject after a fronted phrase: "your wife, does she work?",
+    "being down there, do you get to see it?" (only trusted with a question mark)."""
     for i in range(1, len(core) - 1):
-        if (core[i] in _SPLIT_AUX and core[i + 1] in {"you", "he", "she", "they", "it", "we"}
-                and core[i - 1] not in _NO_SPLIT_BEFORE and core[i - 1] not in lex.AUX):
+        if (core[i] in _SPLIT_AUX and core[i + 1] in _INNER_SUBJ
+                and core[i - 1] not in _NOT_BEFORE_INNER and core[i - 1] not in lex.AUX):
             return True
     return False
+
+
+_INNER_SUBJ = frozenset({"you", "he", "she", "they", "it", "we", "the", "your", "y'all"})
+_NOT_BEFORE_INNER = lex.WH | frozenset("if whether that than so neither nor i and".split())
 
 
 _WH_NEXT_QUESTION = frozenset(
@@ -341,11 +346,22 @@ def _wh_is_question(core: list[str]) -> bool:
     if (nxt in lex.PRONOUN_SUBJ and nxt not in {"that", "this", "these", "those", "one"}) \
             or nxt in lex.PRONOUN_CONTRACTED:
         return False  # "when we launched", "how you do it", "what we're hoping is"
-    if nxt in _WH_NEXT_QUESTION or w0 in {"who", "whose", "which"}:
+    if _free_relative(rest):
+        return False
+    if nxt in _WH_NEXT_QUESTION or w0 in {"who", "whose"}:
         return True
     window = rest[:WH_AUX_WINDOW]
     for a, b, c in zip(window, window[1:], window[2:] + [""]):
         if a in lex.AUX and (b in lex.PRONOUN_SUBJ or b in lex.DET_SUBJ) and (b, c) != ("you", "know"):
+            return True
+    return False
+
+
+def _free_relative(rest: list[str]) -> bool:
+    """ "what happened was her husband...", "what struck me is": a wh-clause as subject."""
+    for i in range(1, min(len(rest) - 2, WH_AUX_WINDOW)):
+        if (rest[i] in {"is", "was"} and rest[i - 1] not in lex.PRONOUN_SUBJ | lex.DET_SUBJ
+                and rest[i + 1] not in lex.PRONOUN_SUBJ):
             return True
     return False
 
@@ -386,11 +402,25 @@ def _tag_end(core: list[str]) -> bool:
     if before in lex.AUX_NEG and last in lex.PRONOUN_SUBJ:
         return True
     if before in lex.AUX_POS and last in _TAG_SUBJ:
-        # a positive tag follows a negative statement: "it doesn't mix well, does it"
-        return len(core) >= 4 and any(w.endswith("n't") or w in {"not", "never"} for w in core)
+        return _negated_earlier(core[:-2], before)
     return False
 
 
+def _negated_earlier(statement: list[str], aux: str) -> bool:
+    """A positive tag mirrors a negative statement: "it doesn't mix well, does it" (the
+    negated auxiliary matches the tag and is not right before it, as in "you don't do it")."""
+    for i, w in enumerate(statement[:-1]):
+        if _NEG_TO_POS.get(w) == aux:
+            return True
+    return False
+
+
+_NEG_TO_POS = {"doesn't": "does", "doesnt": "does", "don't": "do", "dont": "do",
+               "didn't": "did", "didnt": "did", "isn't": "is", "isnt": "is", "aren't": "are",
+               "arent": "are", "wasn't": "was", "wasnt": "was", "weren't": "were",
+               "can't": "can", "cant": "can", "won't": "will", "wont": "will",
+               "wouldn't": "would", "couldn't": "could", "haven't": "have", "hasn't": "has",
+               "shouldn't": "should"}
 _TAG_SUBJ = frozenset({"it", "you", "they", "he", "she", "we", "there"})
 
 
