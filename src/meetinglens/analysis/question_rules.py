@@ -64,14 +64,14 @@ class _Tok:
 
 
 @dataclass(frozen=True)
-class _Verdict:
+class Verdict:
     qtype: str | None
     open: bool = False
     confidence: float = 0.0
     reason: str = ""
 
 
-NOT_A_QUESTION = _Verdict(None)
+NOT_A_QUESTION = Verdict(None)
 
 
 def find_questions(text: str) -> list[Question]:
@@ -95,7 +95,7 @@ def find_questions(text: str) -> list[Question]:
     return found
 
 
-def classify(text: str) -> _Verdict:
+def classify(text: str) -> Verdict:
     """The verdict for ``text`` taken as one clause (used to type a known question)."""
     words = [t.word for t in _tokenize(text, 0, len(text))]
     return classify_tokens(words, text.rstrip().endswith("?"))
@@ -205,48 +205,48 @@ def _starts(words: list[str], phrases) -> tuple[str, ...] | None:
     return None
 
 
-def classify_tokens(words: list[str], asked: bool) -> _Verdict:
+def classify_tokens(words: list[str], asked: bool) -> Verdict:
     """Type one clause from its lower-cased words and whether it ended with '?'."""
     if not words:
         return NOT_A_QUESTION
     core = _strip_fillers(words)
     bare = tuple(w for w in words if w not in {"uh", "um", "oh", "well"})
     if bare in lex.BACKCHANNEL_ONLY or tuple(core) in lex.BACKCHANNEL_ONLY or _echo(bare):
-        return _Verdict(None, reason="backchannel")
+        return Verdict(None, reason="backchannel")
     if tuple(core) in _CLARIFICATION:
-        return _Verdict(None, reason="clarification request")
+        return Verdict(None, reason="clarification request")
     tag_only = _tag_only(bare, asked)
     if tag_only:
         return tag_only
     if _starts(core, lex.RHETORICAL):
-        return _Verdict("rhetorical", False, CONF_RHETORICAL, "rhetorical phrase")
+        return Verdict("rhetorical", False, CONF_RHETORICAL, "rhetorical phrase")
     if _so_do_i(words):
-        return _Verdict(None, reason="'so do I' agreement")
+        return Verdict(None, reason="'so do I' agreement")
     or_led = words[0] == "or"
     form = _form(_strip_fillers(words[1:]) if or_led else core, asked)
     if or_led and (form or asked):
-        return _Verdict("alternative", False, _conf(asked), "or-clause")
+        return Verdict("alternative", False, _conf(asked), "or-clause")
     if form == "wh" and not asked and _relative_which(core):
-        return _Verdict(None, reason="relative 'which'")
+        return Verdict(None, reason="relative 'which'")
     if form and not asked and _unfinished(core):
-        return _Verdict(None, reason="abandoned before the question was complete")
+        return Verdict(None, reason="abandoned before the question was complete")
     if form in {"wh", "yes_no"}:
         if _has_alternative(core):
-            return _Verdict("alternative", False, _conf(asked), f"{form} form with 'or'")
-        return _Verdict(form, _is_open(core, form), _conf(asked), f"{form} form")
+            return Verdict("alternative", False, _conf(asked), f"{form} form with 'or'")
+        return Verdict(form, _is_open(core, form), _conf(asked), f"{form} form")
     if _tag_end(core):
-        return _Verdict("tag", False, CONF_TAG, "tag at the end")
+        return Verdict("tag", False, CONF_TAG, "tag at the end")
     if asked and _inversion_inside(core):
-        return _Verdict("yes_no", False, CONF_FORM_AND_MARK, "inversion after a fronted phrase")
+        return Verdict("yes_no", False, CONF_FORM_AND_MARK, "inversion after a fronted phrase")
     embedded = _embedded_ask(core)
     if embedded:
         return embedded
     if (len(core) == 1 and core[0] in _LONE_WH) or (asked and core[:1] == ["why"]):
-        return _Verdict("wh", True, _conf(asked), "'why'")
+        return Verdict("wh", True, _conf(asked), "'why'")
     if asked and any(w in lex.WH for w in core[1:]):
-        return _Verdict("wh", _is_open(core, "wh"), CONF_MARK_ONLY, "wh-word in place with '?'")
+        return Verdict("wh", _is_open(core, "wh"), CONF_MARK_ONLY, "wh-word in place with '?'")
     if asked:
-        return _Verdict("declarative", False, CONF_MARK_ONLY, "statement form with '?'")
+        return Verdict("declarative", False, CONF_MARK_ONLY, "statement form with '?'")
     return NOT_A_QUESTION
 
 
@@ -379,14 +379,14 @@ def _is_open(core: list[str], form: str) -> bool:
     return len(core) > 2 and core[1] == "you" and core[2] in lex.OPEN_REQUEST_VERBS
 
 
-def _tag_only(bare: tuple[str, ...], asked: bool) -> _Verdict | None:
+def _tag_only(bare: tuple[str, ...], asked: bool) -> Verdict | None:
     """A clause that is just a tag ("right?", "don't they?"): SwDA segments these alone."""
     if not bare:
         return None
     if asked and len(bare) == 1 and bare[0] in {"right", "correct", "okay", "ok"}:
-        return _Verdict("tag", False, CONF_TAG, "tag alone")
+        return Verdict("tag", False, CONF_TAG, "tag alone")
     if len(bare) == 2 and bare[0] in lex.AUX_NEG and bare[1] in lex.PRONOUN_SUBJ:
-        return _Verdict("tag", False, CONF_TAG, "negative tag alone")
+        return Verdict("tag", False, CONF_TAG, "negative tag alone")
     return None
 
 
@@ -424,7 +424,7 @@ _NEG_TO_POS = {"doesn't": "does", "doesnt": "does", "don't": "do", "dont": "do",
 _TAG_SUBJ = frozenset({"it", "you", "they", "he", "she", "we", "there"})
 
 
-def _embedded_ask(core: list[str]) -> _Verdict | None:
+def _embedded_ask(core: list[str]) -> Verdict | None:
     """ "I was wondering what you use", "tell me about your process": asks in statement form."""
     phrase = _starts(core, lex.EMBEDDED_ASK)
     if phrase:
@@ -432,8 +432,8 @@ def _embedded_ask(core: list[str]) -> _Verdict | None:
         wh = [w for w in tail if w in lex.WH]
         if wh or {"if", "whether", "about"} & set(tail):
             is_open = bool(wh) and wh[0] not in {"which", "when", "where", "who"}
-            return _Verdict("declarative", is_open, CONF_EMBEDDED, "embedded question")
+            return Verdict("declarative", is_open, CONF_EMBEDDED, "embedded question")
     request = _starts(core, lex.OPEN_REQUESTS)
     if request and len(core) > len(request):
-        return _Verdict("declarative", True, CONF_EMBEDDED, "request to elaborate")
+        return Verdict("declarative", True, CONF_EMBEDDED, "request to elaborate")
     return None
