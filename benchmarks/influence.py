@@ -22,13 +22,14 @@ import time
 from collections import Counter
 
 from meetinglens.analysis.base import AnalysisContext
-from meetinglens.analysis.influence import analyze
+from meetinglens.analysis.influence import analyze_with
 from meetinglens.analysis.influence_dataset import dataset_files, load_labelled
 from meetinglens.analysis.influence_flags import FLAGS
 
 VARIANTS = {"clean": dict(participants=True, asr=False),
             "no-participants": dict(participants=False, asr=False),
             "asr": dict(participants=False, asr=True)}
+SPLITS = ["dev", "test", "holdout", "holdout2"]
 STOP = {"our", "my", "the", "their", "of", "new", "from", "'s"}
 
 
@@ -36,14 +37,15 @@ def _words(text: str) -> set[str]:
     return {w.strip(".,'") for w in text.lower().replace("'s", "").split()} - STOP
 
 
-def evaluate(files, variant: dict, details: bool = False) -> dict:
+def evaluate(files, variant: dict, details: bool = False, head_for=lambda meeting_id: None) -> dict:
+    """Scores over ``files``; ``head_for(meeting id)`` gives the response-mode head to use."""
     roles_ok = roles_n = modes_ok = modes_n = 0
     tp, fp, fn = Counter(), Counter(), Counter()
     m_found = m_gold = m_pred = m_pred_ok = 0
     confusion = Counter()
     for path in files:
         meeting, gold = load_labelled(path, **variant)
-        result = analyze(AnalysisContext(meeting))
+        result = analyze_with(AnalysisContext(meeting), head_for(meeting.id))
         roles = {n: r["role"] for n, r in result.metrics["roles"].items()}
         modes = {n: r["mode"] for n, r in result.metrics["response_modes"].items()}
         for name, role in gold.roles.items():
@@ -101,13 +103,33 @@ def _fmt(x) -> str:
     return "  -  " if x is None else f"{x:.2f}"
 
 
+def head_provider(mode: str):
+    """``head_for(meeting id)``: ``auto`` = the shipped head, except for meetings it was trained
+    on, which get a head fitted without them (leave one meeting out); ``none`` = rules only."""
+    if mode == "none":
+        return lambda meeting_id: None
+    from meetinglens.analysis import influence_train as tr
+    from meetinglens.analysis.influence_head import load_head
+
+    shipped = load_head()
+    trained_on = set(shipped.meta.get("meetings", []))
+    files = [f for f in dataset_files() if f.stem in trained_on]
+    rows = tr.join(tr.meeting_rows(files), tr.extra_rows())
+    lomo = tr.leave_one_meeting_out(rows, tr.embed(rows), float(shipped.meta.get("C", tr.C)))
+    return lambda meeting_id: lomo.get(meeting_id, shipped)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default=None,
-                        help="one split (default: dev and test separately)")
+    parser.add_argument("--split", default=None,
+                        help="one split: dev, test, holdout, holdout2 or all (default: each)")
     parser.add_argument("--details", action="store_true", help="print every error")
+    parser.add_argument("--head", choices=["auto", "none"], default="auto",
+                        help="auto: shipped mode head, leave-one-meeting-out for meetings it "
+                             "was trained on; none: cue lexicons only")
     args = parser.parse_args()
-    splits = ["dev", "test", "holdout"] if args.split is None else [args.split]
+    splits = SPLITS if args.split is None else [args.split]
+    head_for = head_provider(args.head)
     for split in splits:
         files = dataset_files(None if split == "all" else split)
         if not files:
@@ -117,7 +139,7 @@ def main() -> None:
             t0 = time.perf_counter()
             if args.details:
                 print(f"--- {split} / {vname}")
-            r = evaluate(files, variant, args.details)
+            r = evaluate(files, variant, args.details, head_for)
             took = time.perf_counter() - t0
             print(f"[{split} / {vname}] meetings={r['meetings']}  "
                   f"role_acc={r['role_acc']:.3f} ({r['roles_n']} buyers)  "

@@ -140,11 +140,50 @@ def _tables(meeting, roles, modes, mentions, absent, flags, cover) -> dict:
             "coverage": coverage_rows, "network": network_rows}
 
 
+def mode_head_scores(meeting: Meeting, buyers, head) -> dict[str, list[dict[str, float]]]:
+    """Per buyer, the head's mode probabilities for each of their utterances."""
+    if head is None:
+        return {}
+    texts = [u.text for s in buyers for u in utterances_of(meeting, s.name)]
+    scores = iter(head.mode_scores(texts))
+    return {s.name: [next(scores) for _ in utterances_of(meeting, s.name)] for s in buyers}
+
+
+def _default_head():
+    """The installed response-mode head, or None and a note saying why rules judge alone."""
+    from meetinglens.analysis.influence_head import load_head
+    from meetinglens.errors import ModelNotFoundError
+
+    try:
+        return load_head(), None
+    except ModelNotFoundError as exc:
+        return None, ("response modes judged by cue lexicons only: " + str(exc).splitlines()[0])
+
+
+def _head_info(head) -> dict | None:
+    if head is None:
+        return None
+    info = head.info
+    return {"name": info.name, "version": info.version, "sha256": info.sha256}
+
+
 def analyze(ctx: AnalysisContext) -> AnalyzerResult:
+    head, note = _default_head()
+    result = analyze_with(ctx, head)
+    if note:
+        result = AnalyzerResult(result.name, result.metrics, result.findings,
+                                result.tables, result.notes + (note,))
+    return result
+
+
+def analyze_with(ctx: AnalysisContext, head=None) -> AnalyzerResult:
+    """The analysis with an explicit response-mode head (None: cue lexicons only)."""
     meeting = ctx.meeting
     buyers, note = buyer_speakers(meeting)
     roles = {s.name: judge_role(s, utterances_of(meeting, s.name)) for s in buyers}
-    modes = {s.name: judge_mode(s.name, utterances_of(meeting, s.name)) for s in buyers}
+    head_scores = mode_head_scores(meeting, buyers, head) if buyers else {}
+    modes = {s.name: judge_mode(s.name, utterances_of(meeting, s.name),
+                                head_scores.get(s.name)) for s in buyers}
     mentions = find_mentions(meeting, buyers)
     absent = absent_influences(mentions)
     flags = red_flags(meeting, set(roles), roles, modes, mentions) if buyers else []
@@ -160,6 +199,7 @@ def analyze(ctx: AnalysisContext) -> AnalyzerResult:
         "coverage": cover,
         "red_flags": [f.kind for f in flags],
         "absent_influences": len(absent),
+        "mode_head": _head_info(head),
     }
     findings = [f for j in roles.values() if (f := _role_finding(j, meeting))]
     findings += [f for j in modes.values() if (f := _mode_finding(j))]

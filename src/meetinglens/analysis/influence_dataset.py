@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetinglens.errors import InputError
@@ -31,6 +31,8 @@ class Labels:
     response_modes: dict[str, str]
     mentions: list[dict]
     red_flags: set[str]
+    #: Utterance index -> response mode the utterance shows (buyer utterances not listed: none).
+    mode_cues: dict[int, str] = field(default_factory=dict)
 
 
 def asr_text(text: str) -> str:
@@ -62,7 +64,8 @@ def load_labelled(path: str | Path, participants: bool = True, asr: bool = False
                                                        "industry": data.get("industry", "")})
         gold = data["labels"]
         labels = Labels(dict(gold["roles"]), dict(gold["response_modes"]),
-                        list(gold.get("mentions", [])), set(gold.get("red_flags", [])))
+                        list(gold.get("mentions", [])), set(gold.get("red_flags", [])),
+                        {int(i): m for i, m in gold.get("mode_cues", {}).items()})
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(path, f"not a labelled buying-influence meeting: {exc}",
                          "see datasets/buying-influences/README.md for the format") from exc
@@ -70,7 +73,7 @@ def load_labelled(path: str | Path, participants: bool = True, asr: bool = False
 
 
 def dataset_files(split: str | None = None, folder: Path = DATASET_DIR) -> list[Path]:
-    """The labelled meetings, optionally only one split (``dev`` or ``test``)."""
+    """The labelled meetings, optionally only one split (``dev``, ``test``, ``holdout``...)."""
     files = sorted(folder.glob("*.json"))
     if split is None:
         return files

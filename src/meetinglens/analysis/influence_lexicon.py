@@ -176,6 +176,22 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(waste|wasted|wasting|mix ?ups?|dig(ging)? through|hunt(ing)? for|chas(e|ing) "
          r"(paperwork|people|documents))", 2),
         (r"(risk|worried|concern(ed)?|falling|dropped|drop)", 1),
+        # A metric that moved the wrong way ("handling time went up by forty percent",
+        # "satisfaction dropped below seventy") or a fix that failed ("hasn't moved the needle").
+        (r"(times?|costs?|complaints|backlog|queues?|waits?|churn|turnover|errors|defects|scrap|"
+         r"overtime|no ?shows) (went|has gone|have gone|is going|are going|keeps? going|shot|"
+         r"crept) up", 2),
+        (r"(dropped|fell|fallen|slipped|sunk|sank) (below|under|to|by)", 2),
+        (r"(hasn't|has not|haven't|didn't|did not|never) (moved the needle|helped|worked|fixed)",
+         2),
+        (r"(need|needs|want|have to get) (this|it|that) (fixed|sorted|solved)", 3),
+        (r"(regulator|auditors?|inspectors?|examiners?) (gave|found|flagged|raised|caught|"
+         r"fined|criticised|criticized|cited)", 3),
+        (r"(wait|waiting|sit|sitting|stuck) ([a-z]+ ){0,3}on hold", 2),
+        (r"(until|till) (eight|nine|ten|eleven|midnight|late)|every (night|evening|weekend)|"
+         r"work(ing)? (weekends|late)", 2),
+        (r"(embarrassing|the pain is|pain point|juggle|juggling|false positives|"
+         r"(is|are) (just )?noise|fall(s|ing)? through the cracks|bottleneck)", 2),
     ),
     "even_keel": (
         (r"(works?|working|running) (fine|ok|okay|well enough|alright)", 3),
@@ -188,6 +204,13 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(we (manage|get by|cope|handle it)|good enough|fine for now|does the job|"
          r"does what we need|(it's|it is|that's|but it's) (fine|ok|okay|alright))", 3),
         (r"(not broken|ain't broke|if it ain't broke)", 3),
+        # Content with the present said plainly ("it's old-fashioned, but it works for us").
+        (r"(it|that|this|which) (still )?(works|worked) (for us|for me|well)", 3),
+        (r"(old ?fashioned|not (fancy|pretty|perfect|great|ideal)|basic|clunky) but "
+         r"([a-z']+ ){0,2}(works|work|fine|ok|okay|manage)", 3),
+        (r"(we've|we have|we) never (missed|had (a|any) (problem|issue)|failed)", 2),
+        (r"(not much|nothing (really|much)?|can't complain|nothing comes to mind|"
+         r"gets the job done|serves us (well|fine)|we can live with)", 2),
     ),
     "overconfident": (
         (r"(we're|we are|we've been) (already )?(the best|ahead|way ahead|leading|crushing it|"
@@ -197,6 +220,15 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(we )?(don't|do not) (really )?(need|have) (any )?(help|problems|issues|that)", 2),
         (r"(nothing to (fix|improve)|couldn't be better|we've got (it|that) covered|"
          r"we have (it|that) (handled|covered|under control)|under control|no problems)", 3),
+        # Sure all is well when someone else says otherwise ("not convinced we need to spend
+        # money here", "one of the best run hauliers", "I don't see a crisis").
+        (r"(not convinced|don't think|do not think|doubt) (that )?we (really )?need", 3),
+        (r"(one of )?the (best|most efficient|leading|top) ([a-z]+ ){0,2}in (the|our) "
+         r"(region|industry|market|sector|country|business|field)", 3),
+        (r"(above|better than|ahead of) (the )?(industry|market|sector) (average|benchmark)|"
+         r"(ahead of|better than) (all |most )?(the |our )?(competition|competitors|rest)|"
+         r"nobody comes close", 3),
+        (r"(don't|do not|can't) see (a|any) (crisis|problem|issue|fire)", 3),
     ),
 }
 

@@ -1,0 +1,94 @@
+"""Train the response-mode head and report leave-one-meeting-out figures.
+
+Trains on the buyer utterances of the labelled meetings of the splits in ``TRAIN_SPLITS``
+(their ``mode_cues`` labels) plus ``datasets/buying-influences/mode-cues-extra.jsonl``, with a
+fixed seed, and writes ``models/influence-head/head.npz``. Before writing, every meeting is
+scored by a head fitted without it (leave one meeting out):
+
+* utterance level: accuracy and per-mode F1 of the head alone,
+* buyer level: response-mode accuracy of the analyzer (rules + that head) against rules only.
+
+Splits written after the head was frozen (``holdout2``) are never trained on.
+Run:  .venv/bin/python benchmarks/train_influence_head.py [--c-grid] [--no-save]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+
+from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.analysis import influence_train as tr
+from meetinglens.analysis.influence_dataset import dataset_files
+from meetinglens.analysis.influence_head import HEAD_FILE
+
+TRAIN_SPLITS = ("dev", "test", "holdout")
+C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+def buyer_mode_accuracy(files, heads, asr: bool = False) -> tuple[float, float, float]:
+    """(rules + head, rules only, head only) response-mode accuracy per buyer; every head
+    was fitted without the meeting it scores."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from influence import evaluate  # the benchmark's scorer
+
+    variant = dict(participants=not asr, asr=asr)
+    with_head = evaluate(files, variant, head_for=lambda mid: heads[mid])["mode_acc"]
+    rules = evaluate(files, variant)["mode_acc"]
+    saved = dict(lx.MODE_CUES)
+    try:
+        lx.MODE_CUES.update({mode: () for mode in lx.MODE_CUES})
+        head_only = evaluate(files, variant, head_for=lambda mid: heads[mid])["mode_acc"]
+    finally:
+        lx.MODE_CUES.update(saved)
+    return with_head, rules, head_only
+
+
+def report(files, rows, x, c: float) -> dict:
+    heads = tr.leave_one_meeting_out(rows, x, c)
+    u = tr.utterance_scores(rows, x, heads)
+    f1 = "  ".join(f"{m}={v:.2f}" for m, v in u["f1"].items())
+    print(f"C={c:<4}  utterances={u['n']}  acc={u['accuracy']:.3f}  "
+          f"macroF1={u['macro_f1']:.3f}  ({f1})")
+    for split in TRAIN_SPLITS:
+        part = [f for f in files if f in set(dataset_files(split))]
+        clean = buyer_mode_accuracy(part, heads)
+        asr = buyer_mode_accuracy(part, heads, asr=True)
+        print(f"    [{split}] buyer mode_acc  clean: rules+head={clean[0]:.3f} "
+              f"rules={clean[1]:.3f} head-only={clean[2]:.3f}   asr: rules+head={asr[0]:.3f} "
+              f"rules={asr[1]:.3f} head-only={asr[2]:.3f}")
+    return u
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--c-grid", action="store_true", help="compare C values first")
+    parser.add_argument("--no-save", action="store_true", help="only print figures")
+    args = parser.parse_args()
+    files = [f for split in TRAIN_SPLITS for f in dataset_files(split)]
+    rows = tr.join(tr.meeting_rows(files), tr.extra_rows())
+    x = tr.embed(rows)
+    counts = {m: rows.labels.count(m) for m in tr.CLASSES}
+    print(f"training rows: {len(rows.texts)} from {len(files)} meetings + extra; {counts}")
+    for c in (C_GRID if args.c_grid else (tr.C,)):
+        u = report(files, rows, x, c)
+    if args.no_save:
+        return
+    data_hash = hashlib.sha256("\n".join(f"{g}\t{y}\t{t}" for t, y, g in zip(
+        rows.texts, rows.labels, rows.groups)).encode()).hexdigest()[:16]
+    meta = {"version": f"1-{data_hash}", "C": tr.C, "seed": tr.SEED,
+            "meetings": [f.stem for f in files], "rows": len(rows.texts), "counts": counts,
+            "lomo_utterance_accuracy": round(u["accuracy"], 3),
+            "lomo_utterance_macro_f1": round(u["macro_f1"], 3),
+            "trained": datetime.date.today().isoformat(),
+            "encoder": "all-MiniLM-L6-v2 (meetinglens.nlp.encode)"}
+    tr.fit(x, rows.labels, tr.C, meta).save(HEAD_FILE)
+    print(f"wrote {HEAD_FILE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Fitting the response-mode head (scikit-learn, training time only; never imported by analysis).
+
+Training rows are buyer utterances of the labelled meetings — labelled with the mode cue they
+show (``labels.mode_cues``) or ``none`` — plus the short team-written sentences of
+``datasets/buying-influences/mode-cues-extra.jsonl``. One multinomial logistic regression over
+the MiniLM embedding, balanced class weights (``none`` outnumbers every mode), fixed seed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from meetinglens.analysis.influence_dataset import DATASET_DIR, load_labelled
+from meetinglens.analysis.influence_head import CLASSES, ModeHead
+
+SEED = 7
+#: Inverse L2 strength; compared by leave-one-meeting-out in benchmarks/train_influence_head.py.
+C = 2.0
+EXTRA_FILE = DATASET_DIR / "mode-cues-extra.jsonl"
+EXTRA_GROUP = "mode-cues-extra"
+
+
+@dataclass(frozen=True)
+class Rows:
+    texts: list[str]
+    labels: list[str]
+    groups: list[str]  # meeting id (or EXTRA_GROUP) of each row
+
+
+def meeting_rows(files: Sequence[Path], asr: bool = False) -> Rows:
+    """Every buyer utterance of the meetings with its mode-cue label (or ``none``)."""
+    texts, labels, groups = [], [], []
+    for path in files:
+        meeting, gold = load_labelled(path, asr=asr)
+        buyers = {s.name for s in meeting.speakers if s.side == "buyer"}
+        for u in meeting.utterances:
+            if u.speaker in buyers:
+                texts.append(u.text)
+                labels.append(gold.mode_cues.get(u.index, "none"))
+                groups.append(meeting.id)
+    return Rows(texts, labels, groups)
+
+
+def extra_rows(path: Path = EXTRA_FILE) -> Rows:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return Rows([r["text"] for r in rows], [r["mode"] for r in rows], [EXTRA_GROUP] * len(rows))
+
+
+def join(*parts: Rows) -> Rows:
+    return Rows([t for p in parts for t in p.texts], [y for p in parts for y in p.labels],
+                [g for p in parts for g in p.groups])
+
+
+def fit(x: np.ndarray, labels: Sequence[str], c: float = C, meta: dict | None = None) -> ModeHead:
+    """One multinomial logistic regression; weights returned in :data:`CLASSES` order."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([CLASSES.index(label) for label in labels])
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
+    model.fit(x, y)
+    weights = np.zeros((len(CLASSES), x.shape[1]), dtype=np.float32)
+    bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class never seen stays unlikely
+    for row, k in enumerate(model.classes_):
+        weights[k], bias[k] = model.coef_[row], model.intercept_[row]
+    return ModeHead(CLASSES, weights, bias, meta or {})
+
+
+def embed(rows: Rows) -> np.ndarray:
+    from meetinglens.nlp import encode
+
+    return encode(rows.texts)
+
+
+def leave_one_meeting_out(rows: Rows, x: np.ndarray, c: float = C) -> dict[str, ModeHead]:
+    """A head per meeting, fitted on every row except that meeting's (extra rows always in)."""
+    groups = np.array(rows.groups)
+    labels = np.array(rows.labels)
+    heads = {}
+    for g in dict.fromkeys(rows.groups):
+        if g == EXTRA_GROUP:
+            continue
+        keep = groups != g
+        heads[g] = fit(x[keep], list(labels[keep]), c, {"version": f"lomo-{g}"})
+    return heads
+
+
+def utterance_scores(rows: Rows, x: np.ndarray, heads: dict[str, ModeHead]) -> dict:
+    """Out-of-meeting utterance accuracy and macro-F1 over the four modes."""
+    pred = []
+    for i, g in enumerate(rows.groups):
+        if g == EXTRA_GROUP:
+            continue
+        p = heads[g].probabilities(x[i:i + 1])[0]
+        pred.append((rows.labels[i], CLASSES[int(np.argmax(p))]))
+    acc = sum(a == b for a, b in pred) / len(pred)
+    f1s = {}
+    for mode in CLASSES[1:]:
+        tp = sum(a == b == mode for a, b in pred)
+        n_pred = sum(b == mode for _, b in pred)
+        n_gold = sum(a == mode for a, _ in pred)
+        f1s[mode] = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+    return {"n": len(pred), "accuracy": acc, "f1": f1s,
+            "macro_f1": sum(f1s.values()) / len(f1s)}
