@@ -70,7 +70,8 @@ def load_embedding(device: str):
     import torch
 
     cam = _module("camplusplus")
-    model = cam.CAMPPlus(feat_dim=80, embedding_size=EMBEDDING_DIM)
+    # memory_efficient=True wraps layers in gradient checkpointing: useless for inference
+    model = cam.CAMPPlus(feat_dim=80, embedding_size=EMBEDDING_DIM, memory_efficient=False)
     state = torch.load(_file(EMBEDDING), map_location=device, weights_only=True)
     model.load_state_dict(state)
     return model.to(device).eval()
