@@ -31,6 +31,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from meetinglens.analysis.question_context import DialogueContext
 from meetinglens.analysis.question_rules import QTYPES, classify, find_questions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,9 +64,29 @@ def asr_style(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
 
-def predict(text: str) -> tuple[str | None, bool]:
+def contexts(rows, variant: str = "original") -> list[DialogueContext | None]:
+    """What the other speaker said just before and just after each row (same conversation).
+
+    SwDA files keep the dialogue order, so this is the context the analyzer sees in a
+    meeting: the neighbouring utterances, kept only when another speaker said them.
+    """
+    out = []
+    for i, (key, _, _) in enumerate(rows):
+        conv, speaker = key.rsplit(":", 1)
+
+        def other(j):
+            if 0 <= j < len(rows):
+                c, s = rows[j][0].rsplit(":", 1)
+                if c == conv and s != speaker:
+                    return asr_style(rows[j][1]) if variant == "asr" else rows[j][1]
+            return None
+        out.append(DialogueContext(other(i - 1), other(i + 1)))
+    return out
+
+
+def predict(text: str, context: DialogueContext | None = None) -> tuple[str | None, bool]:
     """Utterance-level label: the most confident question found (type, open)."""
-    questions = find_questions(text)
+    questions = find_questions(text, context)
     if not questions:
         return None, False
     best = max(questions, key=lambda q: q.confidence)
@@ -78,15 +99,16 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(rows, variant, bh_question: bool) -> dict:
+def evaluate(rows, variant, bh_question: bool, use_context: bool = True) -> dict:
     gold_map = dict(GOLD_TYPE, **({"bh": "yes_no"} if bh_question else {}))
+    ctxs = contexts(rows, variant) if use_context else [None] * len(rows)
     det = Counter()
     per_type = {t: Counter() for t in QTYPES}
     open_hits = open_n = typed_hits = typed_n = 0
-    for _, text, tag in rows:
+    for (_, text, tag), ctx in zip(rows, ctxs):
         text = asr_style(text) if variant == "asr" else text
         gold = gold_map.get(tag)
-        pred, pred_open = predict(text)
+        pred, pred_open = predict(text, ctx)
         det[("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1
         for t in QTYPES:
             if pred == t and gold == t:
@@ -137,12 +159,13 @@ def print_table(split: str, results: dict) -> None:
 
 def show_errors(rows, tag: str, limit: int = 40) -> None:
     shown = 0
-    for _, text, t in rows:
+    ctxs = {v: contexts(rows, v) for v in ("original", "asr")}
+    for i, (_, text, t) in enumerate(rows):
         if t != tag:
             continue
         for variant in ("original", "asr"):
             x = asr_style(text) if variant == "asr" else text
-            pred, is_open = predict(x)
+            pred, is_open = predict(x, ctxs[variant][i])
             if pred != GOLD_TYPE.get(tag):
                 print(f"[{variant}] {tag} -> {pred} open={is_open}: {x}  ({classify(x).reason})")
                 shown += 1
@@ -152,11 +175,12 @@ def show_errors(rows, tag: str, limit: int = 40) -> None:
 
 def show_false_positives(rows, limit: int = 40) -> None:
     shown = Counter()
-    for _, text, tag in rows:
+    ctxs = contexts(rows, "asr")
+    for (_, text, tag), ctx in zip(rows, ctxs):
         if tag in GOLD_TYPE or tag == "bh":
             continue
         x = asr_style(text)
-        for q in find_questions(x):
+        for q in find_questions(x, ctx):
             print(f"[asr] {tag} -> {q.qtype} ({q.reason}): {x}")
             shown[tag] += 1
             break
@@ -195,6 +219,8 @@ def main() -> None:
     ap.add_argument("--errors", metavar="TAG", help="print misclassified utterances of TAG")
     ap.add_argument("--false-positives", action="store_true")
     ap.add_argument("--no-timing", action="store_true")
+    ap.add_argument("--no-context", action="store_true",
+                    help="judge each utterance alone, without the other speaker's turns")
     args = ap.parse_args()
     rows = load(args.split)
     if args.errors:
@@ -204,7 +230,8 @@ def main() -> None:
         show_false_positives(rows)
         return
     t0 = time.perf_counter()
-    results = {v: evaluate(rows, v, args.bh_question) for v in ("original", "asr")}
+    results = {v: evaluate(rows, v, args.bh_question, not args.no_context)
+               for v in ("original", "asr")}
     elapsed = time.perf_counter() - t0
     print_table(args.split + (" (bh counted as yes/no question)" if args.bh_question else ""),
                 results)

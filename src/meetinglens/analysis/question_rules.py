@@ -19,6 +19,13 @@ import re
 from dataclasses import dataclass
 
 from meetinglens.analysis import question_lexicon as lex
+from meetinglens.analysis.question_context import (
+    DialogueContext,
+    addresses_listener,
+    check_frame,
+    is_confirming_answer,
+)
+from meetinglens.analysis.question_cues import dropped_auxiliary, reported_before, rhetorical
 
 QTYPES: tuple[str, ...] = ("wh", "yes_no", "declarative", "tag", "alternative", "rhetorical")
 
@@ -29,6 +36,8 @@ CONF_MARK_ONLY = 0.7
 CONF_TAG = 0.8
 CONF_EMBEDDED = 0.75
 CONF_RHETORICAL = 0.6
+CONF_CHECK_FRAME = 0.65
+CONF_ANSWERED = 0.55
 
 #: A clause before a mid-sentence question start needs this many words to count as its own
 #: statement ("we use salesforce | do you use it").
@@ -74,18 +83,28 @@ class Verdict:
 NOT_A_QUESTION = Verdict(None)
 
 
-def find_questions(text: str) -> list[Question]:
+def find_questions(text: str, context: DialogueContext | None = None) -> list[Question]:
     """Every question in ``text`` (one utterance may hold statements and several questions).
 
-    Works with or without punctuation and capitals. Returns questions in text order.
+    Works with or without punctuation and capitals. ``context`` (what the other speaker said
+    just before and after) lets a statement-form check that the listener confirms count as a
+    declarative question. Returns questions in text order.
     """
     found: list[Question] = []
-    for start, end, asked in _sentences(text):
+    sentences = _sentences(text)
+    for n, (start, end, asked) in enumerate(sentences):
+        stated = text[start:end].rstrip()[-1:] in _STATEMENT_ENDS
         tokens = _tokenize(text, start, end)
         clauses = _split_clauses(tokens)
         for i, clause in enumerate(clauses):
             last = i == len(clauses) - 1
-            verdict = classify_tokens([t.word for t in clause], asked and last)
+            final = last and n == len(sentences) - 1
+            words = [t.word for t in clause]
+            verdict = classify_tokens(words, asked and last)
+            if verdict.qtype == "tag" and last and stated:
+                continue  # "…, isn't it." with a full stop confirms rather than asks
+            if verdict.qtype is None and not (asked and last) and verdict.reason != "backchannel":
+                verdict = _from_context(words, context if final else None, stated)
             if verdict.qtype is None:
                 continue
             span_end = end if last else clause[-1].end
@@ -93,6 +112,29 @@ def find_questions(text: str) -> list[Question]:
             found.append(Question(span, text[span[0]:span[1]].strip(), verdict.qtype,
                                   verdict.open, verdict.confidence, verdict.reason))
     return found
+
+
+#: A sentence ending in these was written down as a statement (or left unfinished).
+_STATEMENT_ENDS = frozenset(".!,")
+
+
+def _from_context(words: list[str], context: DialogueContext | None, stated: bool) -> Verdict:
+    """A statement-form clause that checks an understanding: a declarative question.
+
+    An explicit check ("so what you're saying is…") counts on its own; a statement about the
+    listener counts when the listener answers it yes or no, unless the transcript closed it
+    with a full stop or comma (punctuated text that meant a question would have written '?';
+    on SwDA train such clauses were questions one time in five, unpunctuated ones one in
+    three).
+    """
+    if len(words) > 3 and check_frame(words, strong_only=True):
+        return Verdict("declarative", False, CONF_CHECK_FRAME, "checks an understanding")
+    if stated or context is None or not is_confirming_answer(context.next):
+        return NOT_A_QUESTION
+    if check_frame(words) or addresses_listener(words):
+        return Verdict("declarative", False, CONF_ANSWERED,
+                       "statement about the listener, answered yes/no")
+    return NOT_A_QUESTION
 
 
 def classify(text: str) -> Verdict:
@@ -170,7 +212,7 @@ _SPLIT_SUBJ = frozenset({"you", "y'all", "yall", "ya"})
 
 
 def _question_starts_at(words: list[str], i: int) -> bool:
-    if words[i - 1] in _NO_SPLIT_BEFORE or words[i - 1] in lex.AUX:
+    if words[i - 1] in _NO_SPLIT_BEFORE or words[i - 1] in lex.AUX or reported_before(words, i):
         return False
     w, nxt = words[i], words[i + 1]
     after = words[i + 2] if i + 2 < len(words) else ""
@@ -218,8 +260,9 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
     tag_only = _tag_only(bare, asked)
     if tag_only:
         return tag_only
-    if _starts(core, lex.RHETORICAL):
-        return Verdict("rhetorical", False, CONF_RHETORICAL, "rhetorical phrase")
+    why_rhetorical = rhetorical(core)
+    if why_rhetorical:
+        return Verdict("rhetorical", False, CONF_RHETORICAL, why_rhetorical)
     if _so_do_i(words):
         return Verdict(None, reason="'so do I' agreement")
     or_led = words[0] == "or"
@@ -236,6 +279,8 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
         return Verdict(form, _is_open(core, form), _conf(asked), f"{form} form")
     if _tag_end(core):
         return Verdict("tag", False, CONF_TAG, "tag at the end")
+    if dropped_auxiliary(core, asked):
+        return Verdict("yes_no", False, _conf(asked), "auxiliary dropped")
     if asked and _inversion_inside(core):
         return Verdict("yes_no", False, CONF_FORM_AND_MARK, "inversion after a fronted phrase")
     embedded = _embedded_ask(core)
@@ -401,7 +446,7 @@ def _tag_end(core: list[str]) -> bool:
         return True
     if before in lex.AUX_NEG and last in lex.PRONOUN_SUBJ:
         return True
-    if before in lex.AUX_POS and last in _TAG_SUBJ:
+    if before in lex.AUX_POS and last in _TAG_SUBJ and core[-3] not in {"to"} | lex.AUX:
         return _negated_earlier(core[:-2], before)
     return False
 

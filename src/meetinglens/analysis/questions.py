@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from meetinglens.analysis.base import AnalysisContext
+from meetinglens.analysis.question_context import DialogueContext
 from meetinglens.analysis.question_patterns import meeting_findings, survey_stretches
 from meetinglens.analysis.question_rules import QTYPES, Question, find_questions
 from meetinglens.analysis.question_topics import topic_of
@@ -73,16 +74,24 @@ def collect_questions(meeting: Meeting) -> list[AskedQuestion]:
     """Every question of every utterance, with side, topic, estimated time and answer."""
     out = []
     utts = meeting.utterances
-    for u in utts:
-        questions = find_questions(u.text)
+    for i, u in enumerate(utts):
+        questions = find_questions(u.text, dialogue_context(utts, i))
         if not questions:
             continue
         side = meeting.side_of(u.speaker)
-        answer = next((v for v in utts[u.index + 1:] if v.speaker != u.speaker), None)
+        answer = next((v for v in utts[i + 1:] if v.speaker != u.speaker), None)
         for q in questions:
             out.append(AskedQuestion(q, u, side, topic_of(q.text, side, q.qtype),
                                      _time_in(u, q), answer))
     return out
+
+
+def dialogue_context(utts: tuple[Utterance, ...], i: int) -> DialogueContext:
+    """The other speaker's utterances right before and right after utterance ``i``."""
+    me = utts[i].speaker
+    prev = utts[i - 1] if i > 0 and utts[i - 1].speaker != me else None
+    nxt = utts[i + 1] if i + 1 < len(utts) and utts[i + 1].speaker != me else None
+    return DialogueContext(prev.text if prev else None, nxt.text if nxt else None)
 
 
 def _time_in(u: Utterance, q: Question) -> float | None:

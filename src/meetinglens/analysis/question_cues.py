@@ -1,0 +1,94 @@
+"""Cues beyond grammar: rhetorical intent, reported questions and dropped auxiliaries.
+
+Kept apart from ``question_rules`` so that file stays the grammar of question form and this
+one holds the pragmatic exceptions, each measured on SwDA train (``benchmarks/
+questions_swda.py``):
+
+* rhetorical questions ask nothing: "who doesn't want that", "what's not to like",
+  "isn't that funny", "how could they possibly…", "why would anyone…";
+* reported questions are statements about a question ("they said what do we want"), so a
+  question that starts right after a reporting verb is not split off as the speaker's own;
+* speech drops the auxiliary ("you ever been to Houston's?", "ready to get started?",
+  "anybody else joining?"): a yes/no question, not a statement-form one.
+"""
+
+from __future__ import annotations
+
+from meetinglens.analysis import question_lexicon as lex
+
+#: Openings that ask nothing (beyond ``question_lexicon.RHETORICAL``).
+RHETORICAL_OPENINGS = (
+    ("what's", "not", "to", "like"), ("whats", "not", "to", "like"),
+    ("what", "is", "not", "to", "like"), ("who", "doesn't", "want"), ("who", "wouldn't", "want"),
+    ("who", "does", "not", "want"), ("who", "would", "not", "want"), ("who", "could", "blame"),
+    ("who", "can", "blame"), ("why", "would", "anybody"), ("why", "would", "anyone"),
+    ("why", "would", "you", "ever"), ("what", "could", "go", "wrong"),
+    ("what", "did", "you", "expect"), ("what", "do", "you", "expect"),
+    ("how", "hard", "can", "it", "be"), ("what's", "the", "harm"), ("whats", "the", "harm"),
+    ("what's", "wrong", "with", "that"), ("need", "i", "say", "more"),
+    ("isn't", "that", "the", "point"), ("isn't", "that", "the", "whole", "point"),
+    ("don't", "we", "all"), ("doesn't", "everybody"), ("doesn't", "everyone"),
+    ("who", "needs"), ("who", "in", "their", "right", "mind"), ("what", "else", "is", "there"),
+    ("why", "should", "i"), ("why", "would", "i"), ("who", "would", "want"),
+    ("what", "more", "could", "you", "want"), ("what", "else", "could", "you", "ask"),
+)
+#: "isn't that/it <evaluation>": an exclamation in question form ("isn't that nice").
+_EXCLAIM_AUX = frozenset("isn't isnt wasn't wasnt aren't arent wouldn't wouldnt".split())
+_EXCLAIM_SUBJ = frozenset({"that", "it", "this", "they", "those"})
+EVALUATIONS = frozenset(
+    "funny nice great amazing wonderful interesting terrible awful crazy sad strange weird "
+    "incredible ridiculous something neat cute lovely horrible scary silly ironic typical "
+    "cool fun true".split())
+#: "how could they…": wondering aloud about third parties, not asking the listener.
+_THIRD_PARTY = frozenset("they he she anyone anybody people somebody someone".split())
+_WONDER_MODALS = frozenset("can could would".split())
+
+#: Words that report speech or thought: a question right after them is quoted.
+REPORTING = frozenset(
+    "said say says saying asked ask asks asking goes went like wondered thinking "
+    "question".split())
+#: How far back a reporting word makes the following question a quoted one.
+REPORT_WINDOW = 3
+
+#: After "you", words that show "do/have/are" was dropped ("you ever been…", "you want to…").
+_DROPPED_AFTER_YOU = frozenset("ever still want wanna need got guys".split())
+#: Subject-less yes/no openings ("ready to start?", "anybody else joining?").
+_DROPPED_OPENERS = frozenset(
+    "ever ready any anything anybody anyone anyplace been got done heard seen married "
+    "finished want need care mind enjoy".split())
+#: Openings that mark a dropped auxiliary even without a question mark.
+_DROPPED_SURE = (("you", "ever"), ("you", "guys", "ever"), ("y'all", "ever"),
+                 ("anybody", "ever"), ("anyone", "ever"), ("ever", "been"))
+
+
+def rhetorical(core: list[str]) -> str | None:
+    """Why ``core`` asks nothing, or None when it may be a real question."""
+    words = tuple(core)
+    for phrase in lex.RHETORICAL + RHETORICAL_OPENINGS:
+        if words[:len(phrase)] == phrase:
+            return "rhetorical phrase"
+    if (len(words) >= 3 and words[0] in _EXCLAIM_AUX and words[1] in _EXCLAIM_SUBJ
+            and (words[2] in EVALUATIONS or words[2:4] in {("so", w) for w in EVALUATIONS})):
+        return "exclamation in question form"
+    if (len(words) >= 4 and words[0] in {"how", "why"} and words[1] in _WONDER_MODALS
+            and words[2] in _THIRD_PARTY):
+        return "wondering aloud about others"
+    return None
+
+
+def reported_before(words: list[str], i: int) -> bool:
+    """A reporting word just before position ``i`` ("they said | what do we want")."""
+    return any(w in REPORTING for w in words[max(i - REPORT_WINDOW, 0):i])
+
+
+def dropped_auxiliary(core: list[str], asked: bool) -> bool:
+    """A yes/no question with its auxiliary (and maybe subject) left out."""
+    if len(core) < 2:
+        return asked and bool(core) and core[0] in _DROPPED_OPENERS
+    if any(tuple(core[:len(p)]) == p for p in _DROPPED_SURE):
+        return True
+    if not asked:
+        return False
+    if core[0] in {"you", "y'all", "yall"} and core[1] in _DROPPED_AFTER_YOU:
+        return True
+    return core[0] in _DROPPED_OPENERS
