@@ -171,3 +171,13 @@ def test_overlapping_speech_is_kept():
 
 def test_no_overlap_when_turns_alternate():
     assert overlap_seconds((SpeakerTurn(0, 1, "A"), SpeakerTurn(1, 2, "B"))) == 0.0
+
+
+def test_importing_the_pipeline_stays_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, meetinglens.audio.pipeline; "
+            "print([m for m in ('torch', 'whisper', 'transformers') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
