@@ -17,6 +17,10 @@ scores it as a yes/no question instead, to show what that choice costs.
 Open vs closed gold: qo, qw, qw^d are open (invite elaboration); qy, qy^d, ^g, qrr are
 closed; qh is left out (a rhetorical question invites nothing).
 
+Each utterance is judged with its dialogue context, as the analyzer does in a meeting: the
+other speaker's utterance just before and just after it (SwDA keeps the dialogue order);
+``--no-context`` judges each utterance alone, to show what the context adds.
+
 Each figure is printed for the original text and for ASR-style text (lower-cased,
 punctuation removed, apostrophes kept as Whisper writes them), and finally the analysis of a
 60-minute two-speaker meeting built from the split's utterances is timed.

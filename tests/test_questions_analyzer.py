@@ -106,3 +106,20 @@ def test_analysis_does_not_import_torch():
             "heavy = [m for m in ('torch', 'whisper', 'transformers') if m in sys.modules]; "
             "assert not heavy, heavy")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _two_party(buyer_reply: str) -> Meeting:
+    utts = (Utterance(0, "Ann", "we help teams forecast", 0.0, 3.0),
+            Utterance(1, "Bob", "ok", 3.0, 4.0),
+            Utterance(2, "Ann", "so you're on salesforce today", 4.0, 7.0),
+            Utterance(3, "Bob", buyer_reply, 7.0, 10.0))
+    return Meeting("ctx", utts, (Speaker("Ann", "seller"), Speaker("Bob", "buyer")))
+
+
+def test_analyzer_uses_the_listeners_answer():
+    confirmed = analyze(AnalysisContext(_two_party("yes that's right")))
+    rows = confirmed.tables["questions"]
+    assert [(r["speaker"], r["qtype"]) for r in rows] == [("Ann", "declarative")]
+    assert rows[0]["answered_by"] == "Bob"
+    ignored = analyze(AnalysisContext(_two_party("we will look at the agenda later")))
+    assert ignored.tables["questions"] == ()
