@@ -181,3 +181,15 @@ def test_importing_the_pipeline_stays_light():
             "print([m for m in ('torch', 'whisper', 'transformers') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_cuda_without_a_gpu_is_a_clear_error():
+    torch = pytest.importorskip("torch")
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is visible")
+    from meetinglens.audio.transcribe import pick_device
+    from meetinglens.errors import MeetinglensError
+
+    with pytest.raises(MeetinglensError, match="no CUDA GPU"):
+        pick_device("cuda")
+    assert pick_device("auto") == "cpu"

@@ -22,6 +22,7 @@ import numpy as np
 from meetinglens.audio.decode import SAMPLE_RATE, DecodedAudio
 from meetinglens.audio.options import AudioOptions
 from meetinglens.audio.vad import Region, chunks
+from meetinglens.errors import MeetinglensError
 from meetinglens.model import ModelInfo, Word
 from meetinglens.progress import ProgressHook, emit
 
@@ -67,11 +68,17 @@ class Transcriber(Protocol):
 
 
 def pick_device(device: str) -> str:
-    if device != "auto":
+    """``auto`` -> cuda when torch sees a GPU, else cpu; ``cuda`` without a GPU is an error."""
+    if device == "cpu":
         return device
     import torch
 
-    return "cuda" if torch.cuda.is_available() else "cpu"
+    if torch.cuda.is_available():
+        return "cuda"
+    if device == "cuda":
+        raise MeetinglensError("--device cuda was requested but torch sees no CUDA GPU "
+                               "(use --device cpu or auto, or install a CUDA build of torch)")
+    return "cpu"
 
 
 def compression_ratio(text: str) -> float:
