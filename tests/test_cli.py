@@ -174,10 +174,13 @@ def test_all_good_exits_0_and_same_ids_do_not_overwrite(tmp_path, capsys, json_l
     assert sorted(p.name for p in out.iterdir()) == ["call-2.json", "call.json"]
 
 
-def test_folder_input_is_an_error(tmp_path, capsys):
-    assert cli.main(["analyze", str(tmp_path), "--out", str(tmp_path / "o")]) == 1
+@pytest.mark.parametrize("folder", ["tmp", "."])
+def test_folder_input_is_an_error(tmp_path, capsys, monkeypatch, folder):
+    monkeypatch.chdir(tmp_path)
+    target = str(tmp_path) if folder == "tmp" else folder
+    assert cli.main(["analyze", target, "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
-    assert f"Error: {tmp_path}: is a folder" in err
+    assert f"Error: {target}: is a folder" in err and "bug" not in err
 
 
 def test_debug_shows_traceback(tmp_path, capsys):

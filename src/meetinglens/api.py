@@ -45,7 +45,7 @@ def check_input(path: PathLike) -> Path:
         raise InputError(p, "no such file", "check the path and the spelling of the file name")
     if p.is_dir():
         raise InputError(p, "is a folder, not a file",
-                         "pass the transcript or recording files inside it (e.g. folder/*.vtt)")
+                         "pass the transcript or recording files inside it, e.g. folder/*.vtt")
     return p
 
 

@@ -213,6 +213,8 @@ def participants_for(path: str | Path, explicit: str | None) -> str | None:
     if explicit:
         return explicit
     p = Path(path)
+    if not p.is_file():  # a missing path or a folder: the input check reports it
+        return None
     for suffix in PARTICIPANT_SUFFIXES:
         candidate = p.with_name(p.stem + suffix)
         if candidate.is_file():
