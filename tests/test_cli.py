@@ -323,3 +323,35 @@ def test_real_command_reports_bad_file_and_exit_code(tmp_path):
     assert done.stderr.startswith(f"Error: {empty}")
     assert "Traceback" not in done.stderr
     assert done.stdout.strip().endswith("0 analyzed, 1 failed")
+
+
+# ------------------------------------------------------------------ README set-up commands
+
+def _setup_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text.split("## Set-up in two commands", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0].strip() for block in section.split("```bash")[1:]]
+
+
+def test_readme_has_two_one_line_setup_commands_in_the_right_install_order():
+    commands = _setup_commands()
+    assert len(commands) == 2 and all("\n" not in c for c in commands)
+    for command in commands:
+        assert command.index("pip install torch==2.13.0 &&") < command.index("pip install -e '.[all]'")
+    analyze, tests = commands
+    args = analyze.split("meetinglens analyze ", 1)[1].split()
+    for arg in args:
+        if arg.startswith("samples/"):
+            assert (ROOT / arg).exists(), f"README names {arg}, which is not in the repository"
+    assert tests.endswith("python -m pytest -q")
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = ROOT / ".ci" / "run"
+    assert os.access(ci, os.X_OK)
+    script = ci.read_text("utf-8")
+    assert "set -euo pipefail" in script and "README.md" in script
+    extracted = subprocess.run(
+        ["bash", "-c", script.split('test_command="$(', 1)[1].split(')"\n', 1)[0]],
+        capture_output=True, text=True, cwd=ROOT)
+    assert extracted.stdout.strip() == _setup_commands()[1]
