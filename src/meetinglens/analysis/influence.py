@@ -35,8 +35,17 @@ REQUIRES = {"utterances"}
 
 ROLE_WORDS = {"economic": "economic buyer", "user": "user buyer", "technical": "technical buyer",
               "coach": "coach", "unknown": "unknown influence"}
-MODE_SEVERITY = {"growth": "positive", "trouble": "positive", "even_keel": "notice",
+#: What a response mode means to the rep (Miller & Heiman: growth and trouble are the modes in
+#: which a sale can happen; even keel and overconfident see no gap). Trouble is a chance to
+#: help but also pain that needs care, so it is a notice, not a "good" finding.
+MODE_SEVERITY = {"growth": "positive", "trouble": "notice", "even_keel": "notice",
                  "overconfident": "notice"}
+MODE_MEANING = {
+    "growth": "wants more than today: open to change",
+    "trouble": "something hurts now: a reason to act soon, so address the pain first",
+    "even_keel": "content with today: show a gap before proposing a change",
+    "overconfident": "sure all is well: unlikely to buy until they see a gap",
+}
 
 
 def clock(seconds: float | None) -> str:
@@ -88,7 +97,8 @@ def _mode_finding(j: Judgement) -> Finding | None:
         return None
     return Finding(
         kind=f"influence.mode_{j.label}",
-        summary=f"{j.speaker} is in {j.label.replace('_', ' ')} mode: \"{j.evidence[0][1]}\"",
+        summary=(f"{j.speaker} is in {j.label.replace('_', ' ')} mode ({MODE_MEANING[j.label]}): "
+                 f"\"{j.evidence[0][1]}\""),
         severity=MODE_SEVERITY[j.label], speaker=j.speaker,
         evidence=tuple(_ev(u) for u, _ in j.evidence), confidence=j.confidence,
         data={"mode": j.label, "scores": j.scores})

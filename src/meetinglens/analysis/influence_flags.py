@@ -36,10 +36,6 @@ NEXT_STEP_TAIL = 0.5
 AGREEMENT_REACH = 2
 STATUS_QUO_MODES = {"even_keel", "overconfident"}
 
-COMPETITOR_STRONG = (r"(leaning (towards?|to)|front ?runner|top choice|first choice|"
-                     r"already (signed|committed|decided) (with|on|for)|"
-                     r"going (with|to go with) (another|the other|a different|them))",)
-
 BUDGET_TOPIC = (r"(budget|funding|money|spend|price|pricing|cost)",)
 PROCESS_TOPIC = (r"(decision|decide|approv|sign ?off|process|who else|signs?)",)
 
@@ -135,7 +131,7 @@ def competitor_preferred(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
     for u in meeting.utterances:
         if u.speaker not in buyers:
             continue
-        if _said_affirmed(u, COMPETITOR_STRONG) or (
+        if _said_affirmed(u, lx.COMPETITOR_STRONG) or (
                 _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)):
             found.append(u)
     if not found:
@@ -148,7 +144,8 @@ def competitor_preferred(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
 def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
                modes: dict[str, Judgement]) -> RedFlag | None:
     explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO,
-                               "{speaker} sees no reason to change what they do today")
+                               "{speaker} sees no reason to change what they do today",
+                               affirmed=True)
     if explicit:
         return explicit
     clear = {n: j for n, j in modes.items() if j.label != "unclear"}

@@ -77,8 +77,15 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(by hand|manually|manual|copy (and )?paste|re ?type|retype|double entry)", 2),
         (r"(spreadsheets?|excel|whiteboard|paper forms?|on paper|post ?its|sticky notes|"
          r"clipboard)", 2),
-        (r"(takes|took) (me|us|them|about|around|roughly|almost|over)( about| around)? "
-         r"(an? |one |two |three |\d+ )?(hour|hours|minutes|days|afternoon|morning)", 2),
+        (r"(takes|took) (me|us|them|about|around|roughly|almost|over|an?|one|half)"
+         r"( about| around| a| an| half)? (an? |one |two |three |\d+ )?"
+         r"(hour|hours|minutes|days?|afternoon|morning|week|weeks)", 2),
+        # volume handled per person and period ("each of us clears two hundred alerts a day")
+        (r"[a-z0-9]+ (alerts|calls|tickets|orders|claims|cases|invoices|requests|emails|"
+         r"shipments|deliveries|patients|jobs|applications|returns) (a|per|each) "
+         r"(day|week|shift|month)", 2),
+        (r"(each|every one|both|all) of us|my colleagues", 1),
+        (r"(log ?books?|shared calendar|paper (logs?|lists?)|binders?)", 2),
         (r"(they|we|people|users|i)('ll| will| won't| wouldn't| would| will not)? (not )?"
          r"use (it|this|that)", 2),
         (r"(i|we) (pull|enter|update|upload|export|type|key|push|process|adjust|"
@@ -205,7 +212,7 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
          r"does what we need|(it's|it is|that's|but it's) (fine|ok|okay|alright))", 3),
         (r"(not broken|ain't broke|if it ain't broke)", 3),
         # Content with the present said plainly ("it's old-fashioned, but it works for us").
-        (r"(it|that|this|which) (still )?(works|worked) (for us|for me|well)", 3),
+        (r"(it|which) (still )?(works|worked) (for us|well enough)", 3),
         (r"(old ?fashioned|not (fancy|pretty|perfect|great|ideal)|basic|clunky) but "
          r"([a-z']+ ){0,2}(works|work|fine|ok|okay|manage)", 3),
         (r"(we've|we have|we) never (missed|had (a|any) (problem|issue)|failed)", 2),
@@ -234,7 +241,11 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
 
 #: Cues that negate a mode when they occur in the same utterance ("not a problem").
 MODE_NEGATED = {"trouble": (r"(no|not a|not really a|never a) (problem|issue)",
-                            r"(no|without) (problems|issues)")}
+                            r"(no|without) (problems|issues)"),
+                "even_keel": (r"(not|n't|never|isn't|wasn't) (really |very |that |too |at all )?"
+                              r"(happy|content|satisfied|comfortable|fine|ok|okay|working)",
+                              r"(doesn't|does not|don't|do not|no longer|can't|cannot) "
+                              r"(really )?(work|cope|manage|do the job)")}
 
 # ---------------------------------------------------------------- mentions of others
 
@@ -411,22 +422,59 @@ COMPETITOR_PREF = (r"(leaning (towards?|to)|prefer(red|s)?|favou?rite|front ?run
                    r"cheaper|less expensive|favou?rs?|favou?ring|recommend(ed|s)?|"
                    r"(liked|likes|loves|loved|fan of|impressed (by|with)) (it|them|their)|"
                    r"been with us|know(s)? (us|our business)|loyal|happy with them|"
-                   r"already (signed|committed|decided) (with|on|for))",)
+                   r"already (signed|committed|decided) (with|on|for)|"
+                   # a comparison that favours the other side ("their price is lower")
+                   r"(price|pricing|quote|offer|rates?) (is|are|was|came in) ([a-z]+ )?"
+                   r"(lower|cheaper|better|more competitive)|"
+                   # familiarity as a reason ("they already know our code")
+                   r"(they|them) (already )?(know|built|understand|run|host) (our|us)|"
+                   r"pitching (their own|us|hard)|(offered|offering) (us )?(a|the) (discount|"
+                   r"better deal|free))",)
 COMPETITOR_REF = (r"(another|other|the other|different|competing|rival|existing|current|our current|"
                   r"incumbent) (vendor|vendors|provider|providers|supplier|suppliers|tool|"
                   r"solution|platform|product|offer|company|option|one)",
                   r"(competitors?|competitor's|competition|incumbent|alternatives?|their offer|"
-                  r"their (tool|product|platform|solution|demo|proposal|quote))")
+                  r"their (tool|product|platform|solution|demo|proposal|quote|price|pricing|"
+                  r"module|system|add ?on|case management|service|support|integration))",
+                  r"(agency|integrator|contractor|consultancy|consultants|reseller|partner firm|"
+                  r"their own)")
+#: The other option preferred, said so directly: enough on its own.
+COMPETITOR_STRONG = (r"(leaning (towards?|to)|front ?runner|top choice|first choice|"
+                     r"already (signed|committed|decided) (with|on|for)|"
+                     r"going (with|to go with) (another|the other|a different|them)|"
+                     r"(we're|we are) (also )?(very |pretty |quite |really )?close with|"
+                     r"(tilting|tipping) (towards?|to)|"
+                     # the incumbent covers it already ("Salesforce already does that for us")
+                     r"already (does|do|did|handles?|covers?|gives us|provides?) (that|this|it|"
+                     r"all (of )?(that|this))( for us)?|"
+                     r"(we|i) (already )?(have|got) (a|an|their) (quote|proposal|offer) from)",)
 STATUS_QUO = (r"(stick|stay|staying|sticking) with (what we have|our current|the current|"
               r"the old|what works|the existing)",
               r"(keep|keeping) (doing )?(things|it) (the way|as) (they are|it is)",
               r"(do nothing|not change anything|no change|no need to change|why change|"
               r"don't see (a |the )?(need|reason) to (change|switch))",
-              r"(not|don't|do not) (see|feel) (the |a |any )?(urgency|need|pain)",)
+              r"(not|don't|do not) (see|feel) (the |a |any )?(urgency|need|pain)",
+              # content with the present ("we're pretty happy with what we have")
+              r"(pretty|quite|fairly|very|really|perfectly|generally) (happy|content|satisfied|"
+              r"comfortable) with (what we (have|use|got|do)|our (current|existing)|the current|"
+              r"how (things|it) (are|is|works?|runs?)|(the|our) (tool|system|setup|process|vendor))",
+              r"(happy|content|satisfied) with what we (have|use|got)",
+              r"(no|don't see any|don't see a|there's no) (real )?(reason|need|case) to (switch|"
+              r"change|move|replace)",
+              r"(we'll|we will|we'd|we would|we're going to|we are going to) (probably |likely |"
+              r"just ){0,2}(stay|stick|keep going|carry on|renew) (with|on)",
+              r"(renew|renewing|extend|extending) (the |our )?(contract|licen[cs]e|agreement)"
+              r" with (them|our current|the current)",
+              r"(can|could) live with (it|what we have|the current)")
 
 NEXT_STEP = (r"(let's|let us|we'll|we will|i'll|i will|shall we|can we|could we|we can|"
              r"we should) (schedule|set up|book|find a (time|date|slot)|plan|meet|reconvene|regroup|"
              r"do a|run a|start (a|the)|kick off|send|share|loop|bring|invite|pencil)",
+             r"(shall|can|could|should) we (review|go through|walk through|look at|discuss|"
+             r"sit down|get together|talk|catch up|meet)",
+             r"(on|for|by) the ([a-z]+ )?(first|second|third|fourth|fifth|sixth|seventh|eighth|"
+             r"ninth|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth|\d+(st|nd|rd|th))",
+             r"(put|pop) it in (my|the|our|your) (calendar|diary)",
              r"(next|this coming|on) (monday|tuesday|wednesday|thursday|friday|week|"
              r"month)( at| morning| afternoon)?",
              r"(calendar invite|invite (you|him|her|them)|send (you|over|me|us) (the|a)|"
@@ -434,7 +482,8 @@ NEXT_STEP = (r"(let's|let us|we'll|we will|i'll|i will|shall we|can we|could we|
              r"demo (for|with) (the|our))",
              r"(same time next|tomorrow at|by (end of|friday|monday|the end of)|"
              r"\d+ ?(am|pm|o'clock))")
-AGREEMENT = (r"(sounds (good|great|like a plan)|works for (me|us)|that works|perfect|"
+AGREEMENT = (r"(sounds (good|great|like a plan)|works for (me|us)|that works|perfect|fine|"
+             r"okay|ok|put it in (my|the) (calendar|diary)|"
              r"deal|great|yes|yeah|yep|sure|absolutely|definitely|agreed|let's do (it|that)|"
              r"see you then|i'll be there|count (me|us) in|i'll (send|set|book|bring|invite|"
              r"loop|share|get|forward|introduce))",)

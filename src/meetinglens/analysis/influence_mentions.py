@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from meetinglens.analysis import influence_asrnames as asr
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.model import Meeting, Speaker, Utterance
 
@@ -87,13 +88,15 @@ def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> s
     return best[1] if best else None
 
 
+_OF_COMPLEMENT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[a-z]+(?=,)")
 _APPOSITION_AFTER = re.compile(r"^,?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 _APPOSITION_BEFORE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?\s+(?:our|my|the|their)?\s*$")
 
 
 def _apposition(text: str, start: int, end: int) -> str | None:
     """``our CFO, Henrik`` / ``Henrik, our CFO``: a capitalised name right beside the phrase."""
-    after = _APPOSITION_AFTER.match(text[end:])
+    of = _OF_COMPLEMENT.match(text[end:])  # "our director of customer care, Paula Reyes"
+    after = _APPOSITION_AFTER.match(text[end + (of.end() if of else 0):])
     if after and after.group(1).split()[0].lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
         return after.group(1)
     before = _APPOSITION_BEFORE.search(text[:start])
@@ -102,6 +105,13 @@ def _apposition(text: str, start: int, end: int) -> str | None:
         if words and words[0] == before.group(1).split()[0]:
             return " ".join(words)
     return None
+
+
+def _looks_named(text: str, start: int, name: str, cased: bool) -> bool:
+    """A capitalised non-function word; in ASR text, a name-like word (:mod:`influence_asrnames`)."""
+    if name.lower() in NOT_NAMES | _WORDS_NOT_NAMES:
+        return False
+    return name[:1].isupper() if cased else asr.name_at(text, start)
 
 
 def _phrase(text: str, start: int, end: int) -> str:
@@ -134,24 +144,26 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
             continue
         norm = lx.normalise(u.text)
         spans: list[tuple[int, int, str, str | None]] = []  # start, end, role, name
+        cased = any(c.isupper() for c in u.text)  # ASR output has no capitals at all
         for m in lx.compile_cue(lx.NAMED_DEPARTMENT).finditer(norm):
             name = m.group(1)
             dept = " ".join(m.group(4).split())
-            cased = any(c.isupper() for c in u.text)  # ASR output has no capitals at all
-            if name in NOT_NAMES or len(name) < 3 or (cased and not u.text[m.start(1)].isupper()):
+            if name in NOT_NAMES or len(name) < 3 or (cased and not u.text[m.start(1)].isupper()) \
+                    or (not cased and not asr.name_at(u.text, m.start(1))):
                 continue
             if dept == "it" and (u.text[m.start(4):m.end(4)] != "IT" if cased
-                                 else m.group(2) != "from"):
-                continue  # "on it", "in it"
+                                 else m.group(2) != "from"
+                                 and not asr.name_at(u.text, m.start(1), verb_after=True)):
+                continue  # "on it", "in it"; ASR "karl in it confirms" is kept
             spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
                           u.text[m.start(1):m.end(1)]))
         for m in lx.compile_cue(lx.NAMED_DECIDER).finditer(norm):
             name = u.text[m.start("name"):m.end("name")]
-            if name[:1].isupper() and name.lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
+            if _looks_named(u.text, m.start("name"), name, cased):
                 spans.append((m.start(), m.end(), "economic", name))
         for m in lx.compile_cue(lx.NAMED_VIEW).finditer(norm):
             name = u.text[m.start("name"):m.end("name")]
-            if name[:1].isupper() and name.lower() not in NOT_NAMES | _WORDS_NOT_NAMES \
+            if _looks_named(u.text, m.start("name"), name, cased) \
                     and not any(s <= m.start() < e for s, e, *_ in spans):
                 spans.append((m.start(), m.end(), "unknown", name))
         for pattern, role in lx.MENTION_TERMS:
@@ -165,7 +177,8 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
         relation = _relation(norm)
         for start, end, role, name in sorted(spans):
             phrase = _phrase(u.text, start, end)
-            name = name or _apposition(u.text, start, end) or _nearest_name(people, start, end)
+            name = name or _apposition(u.text, start, end) or _nearest_name(people, start, end) \
+                or (None if cased else asr.name_beside(u.text, start, end))
             who = name or phrase
             present = _find_present(name or "", phrase, everyone, u.speaker)
             if present == u.speaker:
