@@ -105,7 +105,11 @@ def main() -> None:
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--step", type=float, default=None)
+    ap.add_argument("--sweep", default="", help="comma-separated thresholds: pooled DER of each "
+                    "(segmentation and embeddings computed once per clip)")
     args = ap.parse_args()
+    if args.sweep:
+        return sweep(args)
 
     from meetinglens.audio.decode import decode
     from meetinglens.audio.diarize import THRESHOLD, SpeakerDiarizer
@@ -131,6 +135,37 @@ def main() -> None:
         print(_line(f"POOLED {group}", s))
     print(f"diarization wall time {busy_s:.1f} s for {audio_s:.0f} s of audio "
           f"({audio_s / max(busy_s, 1e-9):.1f}x real time)")
+
+
+def sweep(args) -> None:
+    from meetinglens.audio.decode import decode
+    from meetinglens.audio.diarize import (STEP_SHORT_S, SpeakerDiarizer, assign_local, cluster,
+                                           reconstruct)
+    from meetinglens.audio.options import AudioOptions
+
+    thresholds = [float(t) for t in args.sweep.split(",")]
+    diarizer = SpeakerDiarizer(AudioOptions(device=args.device), step=args.step)
+    totals = {t: defaultdict(lambda: defaultdict(float)) for t in thresholds}
+    for group, uri, path, ref, uem in clips(args.sets.split(",")):
+        audio = decode(path)
+        frames = diarizer._segment(audio.samples, args.step or STEP_SHORT_S, None, "")
+        emb, keys = diarizer._embed(audio.samples, frames)
+        for t in thresholds:
+            hyp = []
+            if keys:
+                labels = cluster(emb, t, diarizer.options)
+                shape = frames.activity.shape[:1] + frames.activity.shape[2:]
+                turns = reconstruct(frames, assign_local(emb, keys, labels, shape), audio.duration)
+                hyp = [(x.start, x.end, x.speaker) for x in turns]
+            s = score(ref, hyp, uem)
+            for k, v in s.items():
+                totals[t][group][k] += v
+            if t == thresholds[0]:
+                print(_line(f"{group}/{uri} @{t:.2f}", s, len({x[2] for x in ref}),
+                            len({x[2] for x in hyp})), flush=True)
+    for t in thresholds:
+        for group, s in totals[t].items():
+            print(_line(f"threshold {t:.2f} {group}", s))
 
 
 if __name__ == "__main__":
