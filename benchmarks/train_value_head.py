@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+from pathlib import Path
 
-from value_common import ROOT, dataset_inputs  # noqa: I001 (sets sys.path)
+from value_common import dataset_inputs  # noqa: I001 (sets sys.path)
 from meetinglens.analysis.value_head import HEAD_FILE, read_head
 from meetinglens.analysis.value_rules import FEATURE_NAMES
 from meetinglens.analysis.value_signals import SIGNALS
@@ -37,12 +38,11 @@ def main() -> None:
     }
     head = fit_head(x, [e.labels for e in examples], [e.side for e in examples],
                     [e.meeting for e in examples], list(FEATURE_NAMES), c=args.c, meta=meta)
-    head.save(__import__("pathlib").Path(args.out))
-    again = read_head(__import__("pathlib").Path(args.out))
+    head.save(Path(args.out))
+    again = read_head(Path(args.out))
     print(f"wrote {args.out} ({x.shape[1]} features x {len(SIGNALS)} signals)")
     for s, t in zip(again.signals, again.thresholds):
         print(f"  {s:20} threshold {t:.2f}  positives {counts[s]}")
-    print(f"relative to repo: {__import__('pathlib').Path(args.out).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/value_signals.py            # leave-one-meeting-out CV
     .venv/bin/python benchmarks/value_signals.py --speed    # + a synthetic 60-minute meeting
+    .venv/bin/python benchmarks/value_signals.py --heldout-only  # shipped head on held-out set
 
 Every fold retrains the head (weights and thresholds) on the other meetings only, so no
 meeting is ever in train and test. Prints per-signal P/R/F1, macro-F1 and the worst errors
@@ -114,13 +115,37 @@ def speed(minutes: int = 60) -> None:
           f"{took:.2f} s ({n / took:.0f} utterances/s; models preloaded, embeddings not memoised)")
 
 
+def heldout() -> None:
+    """The shipped head on meetings written after rules, C and head were frozen."""
+    from meetinglens.analysis.value_data import DATASET_DIR, load_dataset
+    from meetinglens.analysis.value_head import load_head
+
+    examples = load_dataset(DATASET_DIR / "heldout")
+    examples, lines, x = dataset_inputs(examples)
+    head = load_head()
+    probs = head.probabilities(x)
+    predicted = decide(probs, head.thresholds, lines)
+    rows, truth = scores(examples, predicted)
+    print_scores(f"held-out: {len(examples)} utterances, "
+                 f"{len({e.meeting for e in examples})} meetings, shipped head", rows)
+    tp = int(np.sum(predicted & truth))
+    micro = 2 * tp / max(int(predicted.sum() + truth.sum()), 1)
+    print(f"{'micro F1':20} {'':4} {'':6} {'':6} {micro:6.3f}")
+    worst_errors(examples, probs, predicted, truth, n=10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     parser.add_argument("--no-tune", action="store_true", help="fixed 0.5 thresholds")
     parser.add_argument("--ablation", action="store_true", help="also rules-only and embedding-only")
     parser.add_argument("--speed", action="store_true", help="time a 60-minute meeting")
+    parser.add_argument("--heldout-only", action="store_true",
+                        help="only score the shipped head on datasets/value-signals/heldout")
     args = parser.parse_args()
+    if args.heldout_only:
+        heldout()
+        return
     examples, lines, x = dataset_inputs()
     meetings = len({e.meeting for e in examples})
     print(f"{len(examples)} utterances, {meetings} meetings, leave-one-meeting-out CV, C={args.c}")
