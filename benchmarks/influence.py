@@ -1,9 +1,7 @@
 """Benchmark of the buying-influence analyzer on datasets/buying-influences/.
 
-Prints, per split (``dev``: the meetings the cue lexicons were written against; ``test``:
-meetings written after the rules were frozen, never used to tune them) and per input variant
-(clean transcript with participants file, without participants file, ASR-style lower case
-without punctuation):
+Prints, per split and per input variant (clean transcript with participants file, without
+participants file, ASR-style lower case without punctuation):
 
 * role accuracy per buyer speaker,
 * precision / recall / F1 per red flag and their macro-F1,
@@ -11,8 +9,13 @@ without punctuation):
 * absent-influence recall (a gold mention is found when a predicted mention has the same
   role and shares a word with the gold ``who``) and precision.
 
-The analyzer is rule-based (nothing learned), so the held-out ``test`` split is the honest
-figure. Run:  .venv/bin/python benchmarks/influence.py [--split test] [--details]
+Splits, in writing order (datasets/buying-influences/README.md): ``dev`` (cue lexicons written
+on it), ``test`` and ``holdout`` (each scored once held out, then used to broaden the cues),
+``holdout2`` (written after rules v3 and the mode head were committed; the honest figure).
+Response modes use the learned head (models/influence-head/): a meeting the shipped head was
+trained on is scored by a head refitted without it (leave one meeting out); ``--head none``
+scores the cue lexicons alone.
+Run:  .venv/bin/python benchmarks/influence.py [--split holdout2] [--details] [--head none]
 """
 
 from __future__ import annotations

@@ -112,3 +112,25 @@ def test_report_without_influence_results_is_an_error():
 def test_unknown_format_is_an_error(tmp_path):
     with pytest.raises(InputError, match="pdf"):
         write_deal(build_deal([FIRST]), tmp_path, formats=("pdf",))
+
+
+def test_passing_mention_is_not_a_person_in_the_deal():
+    passing = report("m0", "2026-01-02", [
+        ("Sam", "How is it going?"),
+        ("Ben", "Two customers complained to our CEO last month, it's a mess."),
+        ("Ben", "Our CFO has to sign off on this."),
+    ])
+    names = {p.name for p in build_deal([passing]).people}
+    assert "our CEO" not in names and "CEO" not in names
+    assert any("CFO" in n for n in names)  # a mention tied to the deal stays
+
+
+def test_deal_page_names_the_account_and_meetings_by_date_and_title(tmp_path):
+    org = report("m3", "2026-03-03", [("Sam", "Hi"), ("Ben", "I sign off on it.")])
+    speakers = tuple(replace(s, org="Nordhaul") if s.name == "Ben" else s
+                     for s in org.meeting.speakers)
+    rep = Report(replace(org.meeting, speakers=speakers), org.results)
+    files = write_deal(build_deal([rep, FIRST]), tmp_path, formats=("html",))
+    page = files[0].read_text()
+    assert "Deal view: Nordhaul — 2 meetings" in page
+    assert "2026-01-10 · Meeting m1" in page

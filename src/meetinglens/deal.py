@@ -342,33 +342,55 @@ _CSS = ("body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;c
         "color:#444;border-left:3px solid #ccc;padding-left:.6em}")
 
 
+def _labels(deal: Deal) -> dict[str, str]:
+    """Meeting id -> "date · title" as a rep knows the meeting (the id only as a fallback)."""
+    return {m.id: " · ".join(x for x in (m.date, m.title or m.id) if x) for m in deal.meetings}
+
+
+def _account(deal: Deal) -> str:
+    """The buyers' organisation, when the participants files name one."""
+    orgs = [p.org for p in deal.people if p.org and p.met_in]
+    return max(set(orgs), key=orgs.count) if orgs else ""
+
+
 def deal_html(deal: Deal) -> str:
     """A self-contained page (no scripts, no external resources); all text escaped."""
     from meetinglens.report.html_kit import esc, table
 
+    label = _labels(deal)
     meetings = table(("Date", "Meeting", "Buyers", "Red flags"),
                      [(m.date or "—", m.title or m.id, ", ".join(m.buyers) or "—",
                        ", ".join(FLAG_WORDS.get(f, f) for f in m.flags) or "none")
                       for m in deal.meetings])
     people = table(("Person", "Title", "Role", "Met in", "Mentioned in"),
                    [(p.name, p.title or "—", ROLE_WORDS.get(p.role, p.role),
-                     ", ".join(p.met_in) or "not met yet", ", ".join(p.mentioned_in) or "—")
+                     "; ".join(label.get(i, i) for i in p.met_in) or "not met yet",
+                     "; ".join(label.get(i, i) for i in p.mentioned_in) or "—")
                     for p in deal.people])
     coverage = table(("After meeting", *ROLES4),
-                     [(row["meeting"], *(STATUS_MARK[row[r]] for r in ROLES4))
-                      for row in deal.coverage])
+                     [(label.get(row["meeting"], row["meeting"]),
+                       *(STATUS_MARK[row[r]] for r in ROLES4)) for row in deal.coverage])
+    ordered = sorted(deal.flags, key=lambda f: f.resolved_in is not None)  # open ones first
     flags = "".join(
-        f'<li><span class="{f.status}">{esc(FLAG_WORDS.get(f.flag, f.flag))}</span>: raised in '
-        f'{esc(f.raised_in)}, {"resolved in " + esc(f.resolved_in) if f.resolved_in else "still open"}'
-        f"<blockquote>{esc(f.quote[:300])}</blockquote></li>" for f in deal.flags)
+        f'<li><span class="{f.status}">{esc(FLAG_WORDS.get(f.flag, f.flag))}</span> — '
+        + (f"<b>still open</b> (raised in {esc(label.get(f.raised_in, f.raised_in))})"
+           if not f.resolved_in else
+           f"resolved in {esc(label.get(f.resolved_in, f.resolved_in))} (raised in "
+           f"{esc(label.get(f.raised_in, f.raised_in))})")
+        + f"<blockquote>{esc(f.quote[:300])}</blockquote></li>" for f in ordered)
     legend = ('<p class="legend"><span>● colour = role (red economic, blue user, green '
               'technical, ochre coach)</span><span>faded = not met yet</span>'
               '<span>red arrow = defers to</span><span>blue dashed = speaks for</span>'
               '<span>grey dotted = mentions</span></p>')
+    cover_note = ('<p class="legend">met = someone in that role spoke in a meeting so far; '
+                  'mentioned = named by a buyer but not met; — = not seen yet</p>')
+    account = _account(deal)
+    n = len(deal.meetings)
+    heading = f"Deal view{': ' + esc(account) if account else ''} — {n} meeting{'s' * (n != 1)}"
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Deal view</title><style>{_CSS}</style></head><body>"
-            f"<h1>Deal view: {len(deal.meetings)} meeting(s)</h1>"
+            f"<title>{heading}</title><style>{_CSS}</style></head><body>"
+            f"<h1>{heading}</h1>"
             f"<h2>Buyer network</h2>{legend}{network_svg(deal)}"
             f"<h2>Red flags</h2><ul>{flags or '<li>none</li>'}</ul>"
-            f"<h2>Coverage of the buying influences over time</h2>{coverage}"
+            f"<h2>Coverage of the buying influences over time</h2>{cover_note}{coverage}"
             f"<h2>People</h2>{people}<h2>Meetings</h2>{meetings}</body></html>\n")

@@ -19,7 +19,12 @@ from __future__ import annotations
 
 from meetinglens.analysis.base import AnalysisContext
 from meetinglens.analysis.influence_flags import FLAG_TITLES, RedFlag, red_flags
-from meetinglens.analysis.influence_mentions import Mention, absent_influences, find_mentions
+from meetinglens.analysis.influence_mentions import (
+    Mention,
+    absent_influences,
+    find_mentions,
+    involved,
+)
 from meetinglens.analysis.influence_roles import (
     ROLE_ORDER,
     Judgement,
@@ -141,11 +146,12 @@ def _tables(meeting, roles, modes, mentions, absent, flags, cover) -> dict:
     coverage_rows = tuple({"role": r, "status": s,
                            "speakers": ", ".join(n for n, j in roles.items() if j.label == r)}
                           for r, s in cover.items())
+    # A passing mention ("two customers complained to our CEO") is no part of the network.
     network_rows = tuple({
         "source": m.speaker, "target": m.present or m.who, "target_present": bool(m.present),
         "target_role": roles[m.present].label if m.present in roles else m.role,
         "relation": m.relation, "utterance": m.utterance.index, "quote": m.quote,
-    } for m in mentions)
+    } for m in mentions if m.present or involved(m))
     return {"roles": role_rows, "mentions": mention_rows, "red_flags": flag_rows,
             "coverage": coverage_rows, "network": network_rows}
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from meetinglens.analysis import influence_lexicon as lx
-from meetinglens.analysis.influence_mentions import Mention
+from meetinglens.analysis.influence_mentions import Mention, involved
 from meetinglens.analysis.influence_roles import NEGATION_WINDOW, Judgement
 from meetinglens.model import Meeting, Utterance
 
@@ -102,7 +102,8 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention],
                     meeting: Meeting) -> RedFlag | None:
     if any(j.label == "economic" for j in roles.values()):
         return None
-    economic = [m for m in mentions if m.role == "economic" and not m.present]
+    # Only mentions tied to the deal: "customers complained to our CEO" shows no economic buyer.
+    economic = [m for m in mentions if m.role == "economic" and not m.present and involved(m)]
     engaged = [m for m in economic if _said(m.utterance, lx.ENGAGED_CUES)
                and not _said(m.utterance, lx.NOT_ENGAGED_CUES)]
     if engaged:
