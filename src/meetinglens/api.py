@@ -226,7 +226,7 @@ def analyze(path_or_meeting: PathLike | Meeting, participants: ParticipantsArg =
     return analyze_meeting(meeting, analyzers, on_progress, models)
 
 
-def _as_error(path: PathLike, exc: Exception) -> MeetinglensError:
+def as_error(path: PathLike, exc: Exception) -> MeetinglensError:
     """Any failure on one input as a MeetinglensError; the original stays as ``__cause__``."""
     if isinstance(exc, MeetinglensError):
         return exc
@@ -309,7 +309,7 @@ def analyze_many(paths: Iterable[PathLike], participants: ParticipantsArg = None
                 meeting = load_meeting(path, people, sellers, input_format)
             yield path, analyze_meeting(meeting, analyzers, on_progress, models)
         except Exception as exc:  # noqa: BLE001 - one bad file must not end the batch
-            yield path, _as_error(path, exc)
+            yield path, as_error(path, exc)
 
 
 def with_unique_id(report: Report, taken: set[str]) -> Report:

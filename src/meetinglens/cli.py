@@ -326,49 +326,79 @@ def cmd_analyze(args: argparse.Namespace, console: Console, progress) -> int:
     return _summary(console, done, failed)
 
 
-def cmd_transcribe(args: argparse.Namespace, console: Console, progress) -> int:
-    from meetinglens.api import check_input, is_recording, make_pipeline, participant_names
-    from meetinglens.serialize import meeting_to_dict
+def _unique_stem(text: str, taken: set[str]) -> str:
+    stem, n = safe_stem(text), 1
+    candidate = stem
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    taken.add(candidate)
+    return candidate
 
+
+def write_transcript(meeting, out_dir: Path, stem: str) -> tuple[Path, Path]:
+    """``<stem>.json`` (meetinglens meeting JSON) and ``<stem>.vtt`` (``<v Name>`` voice tags)."""
     import json
 
-    out_dir = Path(args.out)
-    pipeline = None
-    done = failed = 0
-    taken: set[str] = set()
+    from meetinglens.io import write_vtt
+    from meetinglens.serialize import meeting_to_dict
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path, vtt_path = out_dir / f"{stem}.json", out_dir / f"{stem}.vtt"
+    json_path.write_text(json.dumps(meeting_to_dict(meeting), indent=2, ensure_ascii=False),
+                         encoding="utf-8")
+    # An all-silence recording gives a valid, empty transcript (the pipeline warns).
+    vtt_path.write_text(write_vtt(meeting) if meeting.utterances else "WEBVTT\n", encoding="utf-8")
+    return json_path, vtt_path
+
+
+def _recording(path: str) -> Path:
+    from meetinglens.api import check_input, is_recording
+
+    checked = check_input(path)
+    if not is_recording(checked):
+        raise InputError(path, "is not a recording (by its extension)",
+                         "transcribe takes audio or video files; use 'analyze' for transcripts")
+    return checked
+
+
+def cmd_transcribe(args: argparse.Namespace, console: Console, progress) -> int:
+    """Every recording through one pipeline (stage-major), then one JSON + VTT pair each."""
+    from meetinglens.api import as_error, make_pipeline, participant_names, transcribe_all
+
+    errors: dict[str, MeetinglensError] = {}
     for path in args.inputs:
         try:
-            check_input(path)
-            if not is_recording(path):
-                raise InputError(path, "is not a recording (by its extension)",
-                                 "transcribe takes audio or video files; use 'analyze' for transcripts")
-            if pipeline is None:
-                pipeline = make_pipeline(_audio_options(args), progress)
-            names = participant_names(participants_for(path, args.participants))
-            meeting = pipeline.run(Path(path), participants=names)
-            progress.close()
-            from meetinglens.io import write_vtt
-
-            stem = safe_stem(meeting.id)
-            while stem in taken:
-                stem += "-2"
-            taken.add(stem)
-            out_dir.mkdir(parents=True, exist_ok=True)
-            json_path, vtt_path = out_dir / f"{stem}.json", out_dir / f"{stem}.vtt"
-            json_path.write_text(json.dumps(meeting_to_dict(meeting), indent=2, ensure_ascii=False),
-                                 encoding="utf-8")
-            # An all-silence recording gives a valid, empty transcript (and a warning).
-            vtt_path.write_text(write_vtt(meeting) if meeting.utterances else "WEBVTT\n",
-                                encoding="utf-8")
-            for warning in (meeting.metadata or {}).get("warnings", ()):
-                print(f"Warning: {path}: {warning}", file=sys.stderr)
+            _recording(path)
         except MeetinglensError as exc:
-            progress.close()
+            errors[path] = exc
+    ok = [p for p in args.inputs if p not in errors]
+    outcome = {}
+    if ok:
+        pipeline = make_pipeline(_audio_options(args), progress)
+        outcome = transcribe_all(pipeline, ok, lambda p: participant_names(
+            participants_for(p, args.participants)))
+        progress.close()
+    done, taken = 0, set()
+    for path in args.inputs:
+        result = errors.get(path) or outcome[str(Path(path))]
+        try:
+            if isinstance(result, Exception):
+                raise as_error(path, result)
+            json_path, vtt_path = write_transcript(result, Path(args.out),
+                                                   _unique_stem(result.id, taken))
+        except MeetinglensError as exc:
             console.error(exc, path)
-            failed += 1
             continue
+        except OSError as exc:
+            console.error(InputError(args.out, f"cannot write: {exc.strerror or exc}",
+                                     "choose another --out folder"), path)
+            continue
+        for warning in (result.metadata or {}).get("warnings", ()):
+            print(f"Warning: {path}: {warning}", file=sys.stderr)
         console.out(f"{path} -> {json_path}, {vtt_path}")
         done += 1
+    failed = len(args.inputs) - done
     console.out(f"{done} transcribed, {failed} failed")
     return EXIT_FAILED if failed else EXIT_OK
 
