@@ -197,6 +197,14 @@ def test_participants_file_next_to_input_is_found(tmp_path):
     assert cli.participants_for(vtt, "given.yaml") == "given.yaml"
 
 
+def test_warnings_name_the_file_once(capsys):
+    console = cli.Console()
+    console.warn("call.wav: the recording is silent", "call.wav")
+    console.warn("talk analysis skipped", "call.wav")
+    assert capsys.readouterr().err.splitlines() == [
+        "Warning: call.wav: the recording is silent", "Warning: call.wav: talk analysis skipped"]
+
+
 # ------------------------------------------------------------------ progress bars
 
 def test_progress_bars_quiet_and_visible(capsys):

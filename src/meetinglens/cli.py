@@ -12,6 +12,7 @@ import argparse
 import re
 import sys
 import traceback
+import warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -181,6 +182,10 @@ class Console:
     def out(self, text: str) -> None:
         print(text, flush=True)
 
+    def warn(self, text: str, path: str | Path) -> None:
+        prefix = "" if text.startswith(f"{path}:") else f"{path}: "
+        print(f"Warning: {prefix}{text}", file=sys.stderr, flush=True)
+
     def error(self, exc: BaseException, path: str | Path | None = None) -> None:
         text = str(exc) or type(exc).__name__
         if path is not None and not _names_path(exc, path):
@@ -320,7 +325,7 @@ def cmd_analyze(args: argparse.Namespace, console: Console, progress) -> int:
             failed += 1
             continue
         for warning in report.warnings:
-            print(f"Warning: {path}: {warning}", file=sys.stderr)
+            console.warn(warning, path)
         console.out(f"{path} -> {_describe_written(written)}")
         done += 1
     return _summary(console, done, failed)
@@ -395,7 +400,7 @@ def cmd_transcribe(args: argparse.Namespace, console: Console, progress) -> int:
                                      "choose another --out folder"), path)
             continue
         for warning in (result.metadata or {}).get("warnings", ()):
-            print(f"Warning: {path}: {warning}", file=sys.stderr)
+            console.warn(str(warning), path)
         console.out(f"{path} -> {json_path}, {vtt_path}")
         done += 1
     failed = len(args.inputs) - done
@@ -434,7 +439,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(debug=args.debug, quiet=args.quiet)
     progress = ProgressBars(enabled=not args.quiet and sys.stderr.isatty())
     try:
-        return COMMANDS[args.command](args, console, progress)
+        with warnings.catch_warnings():
+            if not args.debug:
+                # Stages also raise Python warnings for API users; the CLI prints the same
+                # facts once, as "Warning: <file>: ..." lines from the report/transcript.
+                warnings.simplefilter("ignore")
+            return COMMANDS[args.command](args, console, progress)
     except KeyboardInterrupt:
         print("Interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
