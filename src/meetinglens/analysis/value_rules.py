@@ -117,6 +117,19 @@ FIRST_SING = _rx(r"i", r"i'?m", r"i'?ll", r"i'?d", r"me", r"my", r"im", r"ill")
 FIRST_PLUR = _rx(r"we", r"we'?re", r"we'?ll", r"our", r"us", r"ours")
 SECOND = _rx(r"you", r"your", r"you'?re", r"you'?ll", r"yours")
 _PUNCT = re.compile(r"[^\w'\s%$]")
+#: A lexicon hit right after one of these ("not convinced", "don't like that") is negated.
+NEGATION = re.compile(r"\b(?:not|never|no|n't|dont|don't|doesn't|doesnt|isn't|isnt|wasn't|"
+                      r"can't|cant|won't|hardly)\s+(?:\w+\s+)?$")
+#: Lexicons whose meaning flips under negation (an objection stays an objection).
+NEGATABLE = frozenset({"agree", "benefit"})
+
+
+def lexicon_hit(name: str, norm: str) -> bool:
+    """Whether lexicon ``name`` matches ``norm``, ignoring negated matches where that flips it."""
+    for match in LEXICONS[name].finditer(norm):
+        if name not in NEGATABLE or not NEGATION.search(norm[: match.start()]):
+            return True
+    return False
 
 
 def normalize(text: str) -> str:
@@ -192,7 +205,7 @@ def features(lines: Sequence[Line]) -> np.ndarray:
             any(t.like_num for t in doc), bool(MONEY.search(norm)) or "%" in line.text,
             any(t.pos_ == "PROPN" for t in list(doc)[1:]),
             bool(FIRST_SING.search(norm)), bool(FIRST_PLUR.search(norm)), bool(SECOND.search(norm)),
-            *(bool(rx.search(norm)) for rx in LEXICONS.values()),
+            *(lexicon_hit(name, norm) for name in LEXICONS),
             line.side == "buyer", line.side == "seller",
         ]
         prev = lines[i - 1] if i else None
