@@ -8,7 +8,7 @@ scored by a head fitted without it (leave one meeting out):
 * utterance level: accuracy and per-mode F1 of the head alone,
 * buyer level: response-mode accuracy of the analyzer (rules + that head) against rules only.
 
-Splits written after the head was frozen (``holdout2``) are never trained on.
+Splits written after the head was frozen (``holdout3``) are never trained on.
 Run:  .venv/bin/python benchmarks/train_influence_head.py [--c-grid] [--no-save]
 """
 
@@ -23,7 +23,7 @@ from meetinglens.analysis import influence_train as tr
 from meetinglens.analysis.influence_dataset import dataset_files
 from meetinglens.analysis.influence_head import HEAD_FILE
 
-TRAIN_SPLITS = ("dev", "test", "holdout")
+TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2")
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 

@@ -28,7 +28,7 @@ def test_shipped_head_shape_and_probabilities():
     assert np.allclose(p.sum(axis=1), 1.0)
     with pytest.raises(ValueError):
         head.probabilities(np.ones((1, 10)))
-    assert "holdout2" not in " ".join(head.meta["meetings"])  # never trained on the new split
+    assert "holdout3" not in " ".join(head.meta["meetings"])  # never trained on the new split
 
 
 @pytest.mark.parametrize("text,mode", [

@@ -85,7 +85,18 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
          r"shipments|deliveries|patients|jobs|applications|returns) (a|per|each) "
          r"(day|week|shift|month)", 2),
         (r"(each|every one|both|all) of us|my colleagues", 1),
-        (r"(log ?books?|shared calendar|paper (logs?|lists?)|binders?)", 2),
+        (r"(log ?books?|shared calendar|paper (logs?|lists?)|binders?|notebook|(shared|big) "
+         r"workbook|shared (drive|inbox)|emailed around|print(s|ed)? (a|the|out) list)", 2),
+        # how the work gets done today, by the people who do it
+        (r"(we|i|they|someone|somebody|the team|the guys|my people) (enter|enters|export|exports|"
+         r"print|prints|ring|rings|phone|phones|write|writes|plan|plans|chase|chases|chasing|"
+         r"copy|copies|track|tracks|merge|merges|build|builds|rebuild|rebuilds) ", 1),
+        (r"(for|from) the (teachers|front desk|desk|floor|planners|agents|nurses|drivers|"
+         r"technicians|crews|staff|receptionists|coordinators|clerks|analysts)|front desk|"
+         r"in between (patients|calls|jobs|shifts|classes|visits)", 2),
+        (r"(pick|get|bring|pull in|send) (two|three|four|five|a few|some|a couple of) "
+         r"([a-z]+ )?(receptionists|planners|agents|nurses|teachers|users|colleagues|"
+         r"technicians|dispatchers|drivers|coordinators|reps|analysts|crews)", 2),
         (r"(they|we|people|users|i)('ll| will| won't| wouldn't| would| will not)? (not )?"
          r"use (it|this|that)", 2),
         (r"(i|we) (pull|enter|update|upload|export|type|key|push|process|adjust|"
@@ -142,8 +153,23 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
          r"who really decides|real decision maker|the real decision|unofficially)", 2),
         (r"(i want|i'd like|we want) (this|you) to (work|win|succeed|go through)", 2),
         (r"(rooting for you|on your side|in your corner|i'm your ally)", 3),
+        # inside guidance said plainly ("something you should know before you go further")
+        (r"(something|one thing|a few things|what) you (should|need to|ought to|'ll want to|"
+         r"will want to) know", 3),
+        (r"if you (open|lead|start|go in) with", 3),
+        (r"(i'll|i will|i can|let me) (set up|book|arrange|get you|organi[sz]e) ([a-z]+ ){0,3}"
+         r"with (her|him|them)", 3),
     ),
 }
+
+#: Authority given to someone else in the same utterance ("the final sign off is with our
+#: director", "she'll have the final word"): the speaker's economic cues there do not count.
+ATTRIBUTED_AUTHORITY = (r"(is|lies|sits|rests|stays) with (our|my|the|their|him|her|them)",
+                        r"(he|she|they|who)('ll| will| would|'d)? (has|have|makes?|gets?|gives?)"
+                        r" the (final|last)",
+                        r"(up to|down to) (him|her|them|our|the|my)",
+                        r"(is|are) (their|his|her) (call|decision|budget)",
+                        r"(that's|thats|that is) ([a-z]+ ){1,2}territory")
 
 #: Titles in a participants file: a prior only (ROLE_PRIOR_WEIGHT in influence_roles).
 TITLE_PRIORS: tuple[tuple[str, str], ...] = (
@@ -197,7 +223,8 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(wait|waiting|sit|sitting|stuck) ([a-z]+ ){0,3}on hold", 2),
         (r"(until|till) (eight|nine|ten|eleven|midnight|late)|every (night|evening|weekend)|"
          r"work(ing)? (weekends|late)", 2),
-        (r"(embarrassing|the pain is|pain point|juggle|juggling|false positives|"
+        (r"(duplicates|(most of|half|all of) (a|the|my|our) (week|day|month)|"
+         r"embarrassing|the pain is|pain point|juggle|juggling|false positives|"
          r"(is|are) (just )?noise|fall(s|ing)? through the cracks|bottleneck)", 2),
     ),
     "even_keel": (
@@ -218,6 +245,13 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(we've|we have|we) never (missed|had (a|any) (problem|issue)|failed)", 2),
         (r"(not much|nothing (really|much)?|can't complain|nothing comes to mind|"
          r"gets the job done|serves us (well|fine)|we can live with)", 2),
+        # habit and coping ("people are used to it", "we've done it this way for years")
+        (r"(does|covers|handles|do) the basics|(we|people|they|everyone|the team)('re| are) "
+         r"used to it|(we|they) (get|got) (through|by)( it)?", 2),
+        (r"(done|doing|run|running) (it|things) (this|that|the same) way for (years|ages|a long "
+         r"time|decades)", 2),
+        (r"(just )?(curiosity|curious)|(like|want|wanted) to (know|see) what's (around|out there)",
+         2),
     ),
     "overconfident": (
         (r"(we're|we are|we've been) (already )?(the best|ahead|way ahead|leading|crushing it|"
@@ -230,8 +264,9 @@ MODE_CUES: dict[str, tuple[Cue, ...]] = {
         # Sure all is well when someone else says otherwise ("not convinced we need to spend
         # money here", "one of the best run hauliers", "I don't see a crisis").
         (r"(not convinced|don't think|do not think|doubt) (that )?we (really )?need", 3),
-        (r"(one of )?the (best|most efficient|leading|top) ([a-z]+ ){0,2}in (the|our) "
-         r"(region|industry|market|sector|country|business|field)", 3),
+        (r"(one of )?the (best|most efficient|leading|top|biggest|largest) ([a-z]+ ){0,2}in "
+         r"(the|our) (region|industry|market|sector|country|business|field|city|area|state)", 3),
+        (r"(wouldn't|would not|won't|can't) call it a (crisis|problem|disaster)", 3),
         (r"(above|better than|ahead of) (the )?(industry|market|sector) (average|benchmark)|"
          r"(ahead of|better than) (all |most )?(the |our )?(competition|competitors|rest)|"
          r"nobody comes close", 3),
@@ -259,7 +294,9 @@ MENTION_TERMS: tuple[tuple[str, str], ...] = (
      r"leadership|management|exec team|execs|controller|budget holder|partners)|"
      r"vp of (finance|sales|operations|ops)|vice president|managing partner|senior partner|"
      r"dean|provost|rector|chancellor|superintendent|mayor|commissioner|"
-     r"(steering|investment|executive) (committee|board|group)", "economic"),
+     r"(steering|investment|executive) (committee|board|group)|"
+     r"(our|the|my) (chair|chairman|chairwoman|chairperson|trustees|board of trustees|"
+     r"governors|school board|council)", "economic"),
     (r"cto|ciso|dpo|data protection officer|(the|our|my) (it|it team|it department|"
      r"security team|security people|security officer|infosec|architects?|engineering team|engineers|developers|"
      r"procurement|procurement team|purchasing|legal|legal team|lawyers|compliance|"
@@ -387,7 +424,11 @@ PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks 
                  r"(board|committee|panel|council) (reviews|approves|signs|scores|meets|decides)",
                  r"(owns|holds|controls) the budget",
                  r"(it's|it is|that's|that is) (my|his|her|their|our) (call|decision)",
-                 r"(final say|final decision|final call)")
+                 r"(final say|final decision|final call)",
+                 r"(take|bring|present|put) (it|a recommendation|this|the proposal|the case) to "
+                 r"the ([a-z]+ )?(board|committee|council|trustees|partners)",
+                 r"(they|the board|the committee) (generally|usually|normally|always) (follow|"
+                 r"approve|go with|sign)")
 PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
                    r" (how|who|what|whether) (the )?(decision|decides|decide|process|"
                    r"approv[a-z]*|signs?|buys?|this gets|it gets|we'd|would)",
@@ -414,7 +455,9 @@ REORGANIZATION = (r"(reorg|re org|reorgani[sz](ation|ing|ed)|restructur(e|ing|ed
                   r"merg(er|ing|ed) (with|into)|we('ve| have)? (got|been|just been) acquired|"
                   r"acquired by|(the )?acquisition (of|by) (us|our)|new (org|organi[sz]ation"
                   r"(al)? structure|structure|reporting line)|reporting lines?|"
-                  r"(being|been) (folded|merged|moved) into|consolidat(e|ing|ion) (the )?"
+                  r"(being|been) (folded|merged|moved) into|"
+                  r"(fold|folding|folded|merging|combining|consolidating|pulling) ([a-z]+ ){0,6}"
+                  r"(into|under) (one|a single|the same|a new|a combined)|consolidat(e|ing|ion) (the )?"
                   r"(teams|departments|functions))",)
 COMPETITOR_PREF = (r"(leaning (towards?|to)|prefer(red|s)?|favou?rite|front ?runner|"
                    r"top choice|first choice|ahead in our|shortlisted|inclined (to|towards)|"
@@ -428,7 +471,8 @@ COMPETITOR_PREF = (r"(leaning (towards?|to)|prefer(red|s)?|favou?rite|front ?run
                    r"(lower|cheaper|better|more competitive)|"
                    # familiarity as a reason ("they already know our code")
                    r"(they|them) (already )?(know|built|understand|run|host) (our|us)|"
-                   r"pitching (their own|us|hard)|(offered|offering) (us )?(a|the) (discount|"
+                   r"pitching (their own|us|hard)|swears? by (it|them)|"
+                   r"(offered|offering) (us )?(a|the) (discount|"
                    r"better deal|free))",)
 COMPETITOR_REF = (r"(another|other|the other|different|competing|rival|existing|current|our current|"
                   r"incumbent) (vendor|vendors|provider|providers|supplier|suppliers|tool|"
@@ -447,7 +491,11 @@ COMPETITOR_STRONG = (r"(leaning (towards?|to)|front ?runner|top choice|first cho
                      # the incumbent covers it already ("Salesforce already does that for us")
                      r"already (does|do|did|handles?|covers?|gives us|provides?) (that|this|it|"
                      r"all (of )?(that|this))( for us)?|"
-                     r"(we|i) (already )?(have|got) (a|an|their) (quote|proposal|offer) from)",)
+                     r"(we|i) (already )?(have|got) (a|an|their) (quote|proposal|offer) from|"
+                     # measured against the seller ("unless yours is clearly better")
+                     r"unless (yours|your [a-z]+) (is|are|turns out|proves)|"
+                     r"(it|they|that) (already )?(covers?|handles?|does) (most|all|much|a lot) of "
+                     r"(this|that|what))",)
 STATUS_QUO = (r"(stick|stay|staying|sticking) with (what we have|our current|the current|"
               r"the old|what works|the existing)",
               r"(keep|keeping) (doing )?(things|it) (the way|as) (they are|it is)",

@@ -99,7 +99,10 @@ def judge_role(speaker: Speaker, utterances: list[Utterance]) -> Judgement:
     tally = _Tally()
     for u in utterances:
         norm = lx.normalise(u.text)
+        elsewhere = lx.any_hit(norm, lx.ATTRIBUTED_AUTHORITY)
         for role in ROLE_ORDER:
+            if role == "economic" and elsewhere:
+                continue  # "the final sign off is with our director": not the speaker's
             found = _cue_hits(norm, lx.ROLE_CUES[role], check_negation=role != "coach")
             if found:
                 weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))
