@@ -147,6 +147,16 @@ def classify(text: str) -> Verdict:
     return classify_tokens(words, text.rstrip().endswith("?"))
 
 
+def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, ends_with_question_mark) of each sentence: the units the head scores."""
+    return _sentences(text)
+
+
+def words_of(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Lower-cased words of ``text[start:end]`` without hesitations and stutter repeats."""
+    return [t.word for t in _tokenize(text, start, len(text) if end is None else end)]
+
+
 # ------------------------------------------------------------------ segmentation
 
 def _sentences(text: str) -> list[tuple[int, int, bool]]:

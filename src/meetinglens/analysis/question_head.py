@@ -1,0 +1,133 @@
+"""The learned question head: is this sentence a question, of which type, how open.
+
+Why a head next to the rules: the rules read grammar, and grammar says nothing about the
+questions that have none ("so you're on salesforce today", "you do all the yard work
+yourself") or about questions that ask nothing ("who has time for that these days"). A
+logistic regression over the all-MiniLM-L6-v2 sentence embedding
+(:func:`meetinglens.nlp.encode`) has seen such sentences in the team-written set
+``datasets/questions/`` and scores them; :mod:`question_vote` lets it decide only where
+the rules are unsure.
+
+Three heads share one embedding: ``detect`` (question or not), ``type`` (softmax over
+:data:`QTYPES`) and ``open`` (invites elaboration or not). They are fitted with scikit-learn
+by ``benchmarks/train_question_head.py`` (fixed seed) and stored as plain arrays (no pickle)
+in ``models/question-head/head.npz``; applying them needs NumPy only. Where the file is
+looked for: ``$MEETINGLENS_QUESTION_HEAD`` → ``models/question-head/head.npz``; otherwise
+:class:`ModelNotFoundError` lists both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from meetinglens.errors import ModelNotFoundError
+from meetinglens.model import ModelInfo
+
+HEAD_ENV = "MEETINGLENS_QUESTION_HEAD"
+HEAD_FILE = Path(__file__).resolve().parents[3] / "models" / "question-head" / "head.npz"
+#: Type classes in output order (the same as ``question_rules.QTYPES``).
+QTYPES: tuple[str, ...] = ("wh", "yes_no", "declarative", "tag", "alternative", "rhetorical")
+DIM = 384
+
+
+@dataclass(frozen=True)
+class HeadScores:
+    """Per text: p(question), p(type) over :data:`QTYPES`, p(open | question)."""
+
+    question: np.ndarray
+    types: np.ndarray
+    open: np.ndarray
+
+    def qtype(self, i: int) -> str:
+        return QTYPES[int(np.argmax(self.types[i]))]
+
+
+@dataclass(frozen=True)
+class QuestionHead:
+    """Weights over 384-d MiniLM embeddings: ``detect`` (1, 384), ``type`` (6, 384),
+    ``open`` (1, 384), each with a bias."""
+
+    detect_w: np.ndarray
+    detect_b: np.ndarray
+    type_w: np.ndarray
+    type_b: np.ndarray
+    open_w: np.ndarray
+    open_b: np.ndarray
+    meta: dict
+    path: str = ""
+
+    def score_embeddings(self, x: np.ndarray) -> HeadScores:
+        """Scores for ``(n, 384)`` embeddings."""
+        if x.ndim != 2 or x.shape[1] != DIM:
+            raise ValueError(f"question head expects (n, {DIM}) inputs, got {x.shape}")
+        x = x.astype(np.float32)
+        z = x @ self.type_w.T + self.type_b
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return HeadScores(_sigmoid(x @ self.detect_w.T + self.detect_b)[:, 0],
+                          e / e.sum(axis=1, keepdims=True),
+                          _sigmoid(x @ self.open_w.T + self.open_b)[:, 0])
+
+    def score(self, texts: list[str]) -> HeadScores:
+        """Scores for ``texts`` (embedded with the memoised MiniLM encoder)."""
+        from meetinglens.nlp import encode
+
+        if not texts:
+            return HeadScores(np.zeros(0), np.zeros((0, len(QTYPES))), np.zeros(0))
+        return self.score_embeddings(encode(list(texts)))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {k: getattr(self, k).astype(np.float32) for k in
+                  ("detect_w", "detect_b", "type_w", "type_b", "open_w", "open_b")}
+        np.savez_compressed(path, classes=np.array(QTYPES),
+                            meta=np.array(json.dumps(self.meta, sort_keys=True)), **arrays)
+
+    @property
+    def info(self) -> ModelInfo:
+        digest = hashlib.sha256(Path(self.path).read_bytes()).hexdigest() if self.path else ""
+        return ModelInfo("question-head", self.path, str(self.meta.get("version", "")), digest)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
+def head_path() -> Path:
+    """The head file: ``$MEETINGLENS_QUESTION_HEAD``, else the project's ``models/`` copy."""
+    searched = []
+    env = os.environ.get(HEAD_ENV)
+    if env:
+        if Path(env).is_file():
+            return Path(env)
+        searched.append(f"${HEAD_ENV}={env} (no such file)")
+    if HEAD_FILE.is_file():
+        return HEAD_FILE
+    searched.append(str(HEAD_FILE))
+    raise ModelNotFoundError(
+        "question-head", searched,
+        "run `python benchmarks/train_question_head.py` to fit it from datasets/questions/, "
+        f"or point ${HEAD_ENV} at a head.npz")
+
+
+@cache
+def load_head() -> QuestionHead:
+    """The shipped head, read once per process."""
+    path = head_path()
+    with np.load(path, allow_pickle=False) as data:
+        classes = tuple(str(c) for c in data["classes"])
+        if classes != QTYPES:
+            raise ModelNotFoundError(
+                "question-head", [f"{path} (classes {classes}, expected {QTYPES})"],
+                "retrain with `python benchmarks/train_question_head.py`")
+        arrays = {k: data[k] for k in
+                  ("detect_w", "detect_b", "type_w", "type_b", "open_w", "open_b")}
+        meta = json.loads(str(data["meta"]))
+    return QuestionHead(meta=meta, path=str(path), **arrays)

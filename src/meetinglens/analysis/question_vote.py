@@ -1,0 +1,152 @@
+"""Rules and the learned head vote on each sentence: the rules decide where they are sure.
+
+The rules (:mod:`question_rules`) are precise when a sentence has question syntax and
+measured on SwDA; they are unsure when only a question mark, a check frame or the listener's
+"yes" points at a question, and blind to a statement-form question said without any of these.
+The head (:mod:`question_head`) has learned both from the team-written set. So, per sentence:
+
+* a rule question of high confidence (question syntax) stays, and is retyped ``rhetorical``
+  only when the head is very sure it asks nothing;
+* a rule question of low confidence stays only if the head agrees it is a question;
+* a sentence the rules pass over is scored by the head only when it could be a statement-form
+  question (it addresses the listener or ends in a tag-like word); the head adds it when it is
+  confident, typed as the most likely of ``declarative``, ``tag``, ``rhetorical``.
+
+Only the sentences that need it are embedded, all at once per meeting (the cost of the head
+is one MiniLM pass over those sentences). :data:`DEFAULT` holds the thresholds tuned on
+SwDA train/val by ``benchmarks/questions_swda.py --tune``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from meetinglens.analysis.question_context import DialogueContext
+from meetinglens.analysis.question_forms import CONF_FORM_ONLY
+from meetinglens.analysis.question_head import QTYPES, HeadScores
+from meetinglens.analysis.question_rules import Question, find_questions, sentence_spans, words_of
+
+#: Types the head may give a sentence the rules found no question form in.
+FORMLESS_TYPES = ("declarative", "tag", "rhetorical")
+#: Words that make a formless sentence worth asking the head about.
+_LISTENER = frozenset("you you're youre you've youve you'd you'll y'all yall your yours ya".split())
+_TAG_WORDS = frozenset("right correct huh yeah eh okay ok".split())
+#: Sentences shorter or longer than this (in words) are not scored by the head.
+MIN_HEAD_WORDS = 3
+MAX_HEAD_WORDS = 30
+
+Scorer = Callable[[list[str]], HeadScores]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Head probabilities at which it keeps, adds or retypes a question."""
+
+    keep: float = 0.5      # an unsure rule question stays when p(question) >= keep
+    add: float = 0.9       # a formless sentence becomes a question when p(question) >= add
+    rhetorical: float = 0.8  # a sure rule question becomes rhetorical when p(rhetorical) >= this
+    sure: float = CONF_FORM_ONLY  # rule confidence from which the rules decide alone
+
+
+DEFAULT = Thresholds()
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A rule question (the head reads the question's own words), or a sentence the rules
+    passed over (the head reads the sentence); ``ask_head`` says whether the head looks."""
+
+    span: tuple[int, int]
+    text: str
+    rule: Question | None
+    ask_head: bool
+
+
+def plan(text: str, context: DialogueContext | None, t: Thresholds = DEFAULT) -> list[_Unit]:
+    """The rule questions of ``text`` and its question-free sentences, marked for the head."""
+    found = find_questions(text, context)
+    units = [_Unit(q.span, q.text, q, _head_length(words_of(q.text))
+                   and (q.confidence < t.sure or q.qtype in {"wh", "yes_no"}))
+             for q in found]
+    for start, end, _ in sentence_spans(text):
+        if any(start <= q.span[0] < end for q in found):
+            continue
+        words = words_of(text, start, end)
+        units.append(_Unit((start, end), text[start:end].strip(), None,
+                           _head_length(words) and _formless_candidate(words)))
+    return units
+
+
+def _head_length(words: list[str]) -> bool:
+    return MIN_HEAD_WORDS <= len(words) <= MAX_HEAD_WORDS
+
+
+def _formless_candidate(words: list[str]) -> bool:
+    """Addresses the listener (not just the filler "you know") or ends in a tag-like word."""
+    if not words:
+        return False
+    listener = [i for i, w in enumerate(words) if w in _LISTENER
+                and words[i + 1:i + 2] != ["know"]]
+    return bool(listener) or words[-1] in _TAG_WORDS
+
+
+def decide(units: list[_Unit], scores: dict[str, tuple[float, str, float, float]],
+           t: Thresholds = DEFAULT) -> list[Question]:
+    """The questions of one utterance. ``scores[text]`` = (p_question, best formless type,
+    p_open, p_rhetorical) for every unit the head was asked about."""
+    out: list[Question] = []
+    for u in units:
+        s = scores.get(u.text) if u.ask_head else None
+        if u.rule is not None:
+            q = _review(u.rule, s, t)
+            if q is not None:
+                out.append(q)
+        elif s is not None and s[0] >= t.add:
+            out.append(Question(u.span, u.text, s[1], s[2] >= 0.5 and s[1] == "declarative",
+                                round(s[0], 3), f"learned head: p(question)={s[0]:.2f}"))
+    return sorted(out, key=lambda q: q.span)
+
+
+def _review(q: Question, s, t: Thresholds) -> Question | None:
+    """A rule question as the head sees it: kept, dropped (unsure rules, head says
+    statement) or retyped rhetorical (the head is sure it asks nothing)."""
+    if s is None:
+        return q
+    if q.confidence < t.sure and s[0] < t.keep:
+        return None
+    if q.qtype in {"wh", "yes_no"} and s[3] >= t.rhetorical:
+        return Question(q.span, q.text, "rhetorical", False, q.confidence,
+                        f"{q.reason}; learned head: asks nothing (p={s[3]:.2f})")
+    return q
+
+
+def head_scores(scores: HeadScores, texts: Sequence[str]) -> dict[str, tuple]:
+    """Per text: (p_question, best formless type, p_open, p_rhetorical)."""
+    idx = [QTYPES.index(k) for k in FORMLESS_TYPES]
+    rhet = QTYPES.index("rhetorical")
+    out = {}
+    for i, text in enumerate(texts):
+        best = FORMLESS_TYPES[int(scores.types[i][idx].argmax())]
+        out[text] = (float(scores.question[i]), best, float(scores.open[i]),
+                     float(scores.types[i][rhet]))
+    return out
+
+
+def judge_all(texts: Sequence[str], contexts: Sequence[DialogueContext | None],
+              scorer: Scorer | None = None, t: Thresholds = DEFAULT) -> list[list[Question]]:
+    """The questions of every utterance; the head embeds all sentences it needs in one batch.
+
+    ``scorer`` maps texts to :class:`HeadScores` (default: the shipped head); ``None`` scores
+    and thresholds come from :data:`DEFAULT`.
+    """
+    plans = [plan(text, ctx, t) for text, ctx in zip(texts, contexts)]
+    wanted = list(dict.fromkeys(u.text for p in plans for u in p if u.ask_head))
+    scores: dict[str, tuple] = {}
+    if wanted:
+        if scorer is None:
+            from meetinglens.analysis.question_head import load_head
+
+            scorer = load_head().score
+        scores = head_scores(scorer(wanted), wanted)
+    return [decide(p, scores, t) for p in plans]
