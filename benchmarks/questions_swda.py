@@ -35,8 +35,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from meetinglens.analysis.question_context import DialogueContext
-from meetinglens.analysis.question_rules import QTYPES, classify, find_questions
+sys.path.insert(0, str(Path(__file__).parent))
+from embed_cache import cached_encode  # noqa: E402
+
+from meetinglens.analysis import question_vote as vote  # noqa: E402
+from meetinglens.analysis.question_context import DialogueContext  # noqa: E402
+from meetinglens.analysis.question_rules import QTYPES, classify, find_questions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SWDA = ROOT.parent / "shared" / "data" / "swda"
@@ -51,12 +55,13 @@ MEETING_MINUTES = 60
 _PUNCT = re.compile(r"[^\w\s']")
 
 
-def load(split: str) -> list[tuple[str, str, str]]:
+def load(split: str, sample: int = 0) -> list[tuple[str, str, str]]:
     folder = SWDA / split
     if not folder.is_dir():
         sys.exit(f"SwDA split not found at {folder}")
     rows = []
-    for path in sorted(folder.glob("*.txt")):
+    paths = sorted(folder.glob("*.txt"))
+    for path in paths[:sample] if sample else paths:
         for line in path.read_text().splitlines():
             parts = line.split("|")
             if len(parts) == 3:
@@ -89,12 +94,34 @@ def contexts(rows, variant: str = "original") -> list[DialogueContext | None]:
 
 
 def predict(text: str, context: DialogueContext | None = None) -> tuple[str | None, bool]:
-    """Utterance-level label: the most confident question found (type, open)."""
-    questions = find_questions(text, context)
+    """Utterance-level label from the rules alone: the most confident question found."""
+    return utterance_label(find_questions(text, context))
+
+
+def utterance_label(questions) -> tuple[str | None, bool]:
+    """SwDA labels whole utterances: take the most confident question found (type, open)."""
     if not questions:
         return None, False
     best = max(questions, key=lambda q: q.confidence)
     return best.qtype, best.open
+
+
+def head_scorer(split: str, variant: str):
+    """The shipped head over embeddings cached on disk (``.cache/embeddings``) per split."""
+    from meetinglens.analysis.question_head import load_head
+
+    head = load_head()
+    return lambda texts: head.score_embeddings(cached_encode(texts, f"swda-{split}-{variant}"))
+
+
+def predictions(rows, variant, split, use_context=True, use_head=True, t=vote.DEFAULT):
+    """(type, open) per row, from rules + head (or rules alone)."""
+    texts = [asr_style(r[1]) if variant == "asr" else r[1] for r in rows]
+    ctxs = contexts(rows, variant) if use_context else [None] * len(rows)
+    if not use_head:
+        return [predict(x, c) for x, c in zip(texts, ctxs)]
+    judged = vote.judge_all(texts, ctxs, head_scorer(split, variant), t)
+    return [utterance_label(qs) for qs in judged]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -103,16 +130,14 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(rows, variant, bh_question: bool, use_context: bool = True) -> dict:
+def evaluate(rows, preds, bh_question: bool = False) -> dict:
+    """Detection, per-type, open/closed figures of utterance-level ``preds`` against SwDA."""
     gold_map = dict(GOLD_TYPE, **({"bh": "yes_no"} if bh_question else {}))
-    ctxs = contexts(rows, variant) if use_context else [None] * len(rows)
     det = Counter()
     per_type = {t: Counter() for t in QTYPES}
     open_hits = open_n = typed_hits = typed_n = 0
-    for (_, text, tag), ctx in zip(rows, ctxs):
-        text = asr_style(text) if variant == "asr" else text
+    for (_, text, tag), (pred, pred_open) in zip(rows, preds):
         gold = gold_map.get(tag)
-        pred, pred_open = predict(text, ctx)
         det[("tp" if gold else "fp") if pred else ("fn" if gold else "tn")] += 1
         for t in QTYPES:
             if pred == t and gold == t:
@@ -216,6 +241,48 @@ def time_meeting(rows) -> tuple[float, int, int]:
     return time.perf_counter() - t0, len(utterances), words
 
 
+TUNE_GRID = {"keep": (0.0, 0.2, 0.35, 0.5), "add": (0.8, 0.9, 0.95, 1.01),
+             "rhetorical": (0.5, 0.7, 0.9, 1.01), "sure": (0.75, 0.85),
+             "yes_no_margin": (-0.2, 0.0, 0.2, 0.4, 1.01)}
+
+
+def tune(rows, split: str, top: int = 15) -> None:
+    """Print the figures of every threshold combination (both variants), best first.
+
+    Objective: mean over the two variants of detection F1 + type macro-F1 (both targets).
+    """
+    import itertools
+
+    variants = ("original", "asr")
+    texts = {v: [asr_style(r[1]) if v == "asr" else r[1] for r in rows] for v in variants}
+    ctxs = {v: contexts(rows, v) for v in variants}
+    results = []
+    for sure in TUNE_GRID["sure"]:
+        base = vote.Thresholds(sure=sure)
+        plans = {v: [vote.plan(x, c, base) for x, c in zip(texts[v], ctxs[v])] for v in variants}
+        scores = {}
+        for v in variants:
+            wanted = list(dict.fromkeys(u.text for p in plans[v] for u in p if u.ask_head))
+            scores[v] = vote.head_scores(head_scorer(split, v)(wanted), wanted)
+        for keep, add, rhet, yn in itertools.product(
+                TUNE_GRID["keep"], TUNE_GRID["add"], TUNE_GRID["rhetorical"],
+                TUNE_GRID["yes_no_margin"]):
+            t = vote.Thresholds(keep, add, rhet, sure, yn)
+            figs = {v: evaluate(rows, [utterance_label(vote.decide(p, scores[v], t))
+                                       for p in plans[v]]) for v in variants}
+            obj = sum(f["detection"][2] + f["macro_f1"] for f in figs.values()) / 2
+            results.append((obj, t, figs))
+    results.sort(key=lambda r: -r[0])
+    print(f"{'objective':>9} {'keep':>5} {'add':>5} {'rhet':>5} {'sure':>5} {'y/n':>5} | "
+          "det F1 orig/asr | macro-F1 orig/asr | open orig/asr")
+    for obj, t, f in results[:top]:
+        print(f"{obj:9.3f} {t.keep:5.2f} {t.add:5.2f} {t.rhetorical:5.2f} {t.sure:5.2f} "
+              f"{t.yes_no_margin:5.2f} | "
+              f"{f['original']['detection'][2]:.3f} / {f['asr']['detection'][2]:.3f} | "
+              f"{f['original']['macro_f1']:.3f} / {f['asr']['macro_f1']:.3f} | "
+              f"{f['original']['open_acc']:.3f} / {f['asr']['open_acc']:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="test", choices=["train", "val", "test"])
@@ -225,8 +292,19 @@ def main() -> None:
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--no-context", action="store_true",
                     help="judge each utterance alone, without the other speaker's turns")
+    ap.add_argument("--rules-only", action="store_true", help="leave the learned head out")
+    ap.add_argument("--sample", type=int, default=0, metavar="N",
+                    help="only the first N conversations of the split (tuning on train)")
+    ap.add_argument("--tune", action="store_true",
+                    help="grid-search the vote thresholds on this split (train/val only)")
+    ap.add_argument("--top", type=int, default=15, help="rows of the --tune table")
     args = ap.parse_args()
-    rows = load(args.split)
+    rows = load(args.split, args.sample)
+    if args.tune:
+        if args.split == "test":
+            sys.exit("tune on train or val only; test is run once with the chosen thresholds")
+        tune(rows, args.split, args.top)
+        return
     if args.errors:
         show_errors(rows, args.errors)
         return
@@ -234,12 +312,15 @@ def main() -> None:
         show_false_positives(rows)
         return
     t0 = time.perf_counter()
-    results = {v: evaluate(rows, v, args.bh_question, not args.no_context)
+    results = {v: evaluate(rows, predictions(rows, v, args.split, not args.no_context,
+                                             not args.rules_only), args.bh_question)
                for v in ("original", "asr")}
     elapsed = time.perf_counter() - t0
     print_table(args.split + (" (bh counted as yes/no question)" if args.bh_question else ""),
                 results)
-    print(f"\nrules speed: {2 * len(rows) / elapsed:,.0f} utterances/s (both variants)")
+    print(f"\n{'rules' if args.rules_only else 'rules + head'} speed: "
+          f"{2 * len(rows) / elapsed:,.0f} utterances/s (both variants; embeddings cached "
+          "on disk after the first run)")
     if not args.no_timing:
         seconds, n_utt, n_words = time_meeting(rows)
         print(f"60-minute meeting ({n_utt} utterances, {n_words} words): "

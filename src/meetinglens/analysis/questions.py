@@ -4,8 +4,9 @@ Alamäki & Kaski found that in successful B2B meetings the seller's questions mo
 from features to the customer's needs, open questions promote value co-creation, and an
 engaged customer asks about products, prices and references. Counting question marks says
 none of this (ASR drops them, "so you're on Salesforce today" has none), so each question is
-found and typed by :func:`meetinglens.analysis.question_rules.find_questions`, given a sales
-topic by :mod:`question_topics`, and summarised per side here. Measured on SwDA by
+found and typed by the rules of :mod:`question_rules` and, where they are unsure, a learned
+head on MiniLM embeddings (:mod:`question_vote`, :mod:`question_head`), given a sales topic
+by :mod:`question_topics`, and summarised per side here. Measured on SwDA by
 ``benchmarks/questions_swda.py``.
 """
 
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 from meetinglens.analysis.base import AnalysisContext
 from meetinglens.analysis.question_context import DialogueContext
 from meetinglens.analysis.question_patterns import meeting_findings, survey_stretches
-from meetinglens.analysis.question_rules import QTYPES, Question, find_questions
+from meetinglens.analysis.question_rules import QTYPES, Question
+from meetinglens.analysis.question_vote import judge_all
 from meetinglens.analysis.question_topics import topic_of
 from meetinglens.model import AnalyzerResult, Meeting, Utterance
 
@@ -64,18 +66,28 @@ def analyze(ctx: AnalysisContext) -> AnalyzerResult:
         notes.append("untimed transcript: no rates per 10 minutes; spread uses utterance order")
     if not any(s.side == "seller" for s in meeting.speakers):
         notes.append("no speaker is known to be the seller: topics use the seller lexicon")
+    notes.append(_head_note())
     return AnalyzerResult(NAME, metrics, tuple(findings),
                           {"questions": tuple(question_row(q) for q in asked),
                            "speakers": tuple(speaker_rows(meeting, asked))},
                           tuple(notes))
 
 
+def _head_note() -> str:
+    from meetinglens.analysis.question_head import load_head
+
+    head = load_head()
+    return (f"questions found by rules, with the learned head {head.meta.get('version', '?')} "
+            "(models/question-head) deciding where the rules are unsure")
+
+
 def collect_questions(meeting: Meeting) -> list[AskedQuestion]:
     """Every question of every utterance, with side, topic, estimated time and answer."""
     out = []
     utts = meeting.utterances
-    for i, u in enumerate(utts):
-        questions = find_questions(u.text, dialogue_context(utts, i))
+    judged = judge_all([u.text for u in utts],
+                       [dialogue_context(utts, i) for i in range(len(utts))])
+    for i, (u, questions) in enumerate(zip(utts, judged)):
         if not questions:
             continue
         side = meeting.side_of(u.speaker)
