@@ -11,7 +11,7 @@ import pytest
 
 from meetinglens.analysis.base import AnalysisContext, run_analyzers
 from meetinglens.analysis.value_detect import detect
-from meetinglens.analysis.value_rules import Line, is_backchannel, is_clarification
+from meetinglens.analysis.value_rules import Line, is_backchannel, is_clarification, is_question
 from meetinglens.model import Meeting, Speaker, Utterance
 
 S, B = "seller", "buyer"
@@ -74,6 +74,8 @@ NEGATIVES = [
                         (B, "A customer of ours, a big retailer, told us they use it every day.")], 1),
     ("customer_context", [(S, "Hi, can you hear me?"), (B, "Yes, loud and clear.")], 1),
     ("customer_next_step", [(S, "I'll send you the proposal tomorrow."), (B, "Thanks.")], 0),
+    ("customer_next_step", [(S, "Hi Priya, can you hear me okay?"),
+                            (B, "Yes, loud and clear. Daniel is here with me as well.")], 1),
     ("objection", [(S, "The pilot is free."), (B, "Great, thank you.")], 1),
     ("benefit_focus", [(B, "What does it do?"),
                        (S, "It has a REST API, single sign-on and an export to CSV.")], 1),
@@ -116,6 +118,14 @@ def test_side_gates_customer_signals_from_sellers():
     found = signals([(B, "Tell me more."),
                      (S, "Send me your data and I'll find out whether the model works for you.")])
     assert not found[1] & {"customer_next_step", "customer_question", "customer_context"}
+
+
+def test_question_syntax_without_question_marks():
+    assert is_question("when does the contract end")
+    assert is_question("who else would be involved in the decision")
+    assert is_question("does it pull the recordings in automatically")
+    assert not is_question("And when a carrier is late, we find out from the store")
+    assert not is_question("what we need is a pilot")
 
 
 def test_backchannel_and_clarification_rules():

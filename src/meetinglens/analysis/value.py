@@ -19,7 +19,7 @@ from typing import Sequence
 from meetinglens.analysis.base import AnalysisContext
 from meetinglens.analysis.value_detect import Detected, detect
 from meetinglens.analysis.value_meeting import interaction_style, next_step_driver, timeline
-from meetinglens.analysis.value_rules import Line
+from meetinglens.analysis.value_rules import Line, is_feature_talk
 from meetinglens.analysis.value_signals import (CUSTOMER_CONTRIBUTIONS, DESCRIPTIONS, SEVERITY,
                                                 SIGNALS, Detection)
 from meetinglens.model import AnalyzerResult, Evidence, Finding, Meeting
@@ -128,12 +128,12 @@ def co_creation(ctx: AnalysisContext, det: Detected, style, driver) -> Finding:
                  f"objections and agreed {counts['agreement']}x; joint planning "
                  f"{counts['joint_planning']}x; next step: {driver.label}; "
                  f"interaction: {style.label}.")
-    for d in quotes:
-        u = m.utterances[d.utterance]
-        parts.append(f"{d.signal.replace('_', ' ')}: {ctx.describe(u.speaker)}"
-                     f"{_at(m, u.index)}: \u201c{_short(u.text)}\u201d")
+    if quotes:
+        parts.append("Best moments: " + "; ".join(
+            f"{d.signal.replace('_', ' ')} by {ctx.describe(m.utterances[d.utterance].speaker)}"
+            f"{_at(m, d.utterance)}" for d in quotes) + ".")
     severity = {"strong": "positive", "weak": "notice"}.get(level, "info")
-    return Finding("value.co_creation", " ".join(parts[:2]) + "\n" + "\n".join(parts[2:]),
+    return Finding("value.co_creation", " ".join(parts),
                    severity=severity,
                    evidence=tuple(Evidence.of(m.utterances[d.utterance]) for d in quotes),
                    data={"level": level, "per_10_customer_turns": _r(rate),
@@ -141,50 +141,66 @@ def co_creation(ctx: AnalysisContext, det: Detected, style, driver) -> Finding:
                          "quotes": [{"signal": d.signal, "utterance": d.utterance} for d in quotes]})
 
 
-def _short(text: str, limit: int = 140) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
 def _r(x: float | None, digits: int = 3) -> float | None:
     return None if x is None else round(x, digits)
+
+
+def style_finding(m: Meeting, det: Detected, style) -> Finding:
+    """Open discourse (customer questions as evidence) or survey-style (seller questions)."""
+    asker = "seller" if style.label == "survey-style" else "buyer"
+    asked = [u for u, q in zip(m.utterances, det.questions) if q and m.side_of(u.speaker) == asker]
+    if not asked:  # open discourse without customer questions: the longest customer turns
+        asked = sorted((u for u in m.utterances if m.side_of(u.speaker) == "buyer"),
+                       key=lambda u: -u.word_count)
+    return Finding("value.interaction_style", f"Interaction: {style.label} ({style.reason}).",
+                   severity="notice" if style.label == "survey-style" else "positive",
+                   evidence=tuple(Evidence.of(u) for u in asked[:MAX_EVIDENCE]),
+                   data={"style": style.label})
+
+
+DRIVER_TEXT = {"customer pull": "the customer commits to next steps of their own",
+               "seller push": "only the seller proposes and schedules next steps",
+               "shared": "both sides shape the next steps",
+               "none": "no next step was agreed"}
+
+
+def driver_finding(m: Meeting, driver) -> Finding:
+    """Who drives the next step, quoting the commitments (or the close, when there are none)."""
+    lines = {"seller push": driver.push, "shared": (*driver.pull[:2], *driver.push[:1]),
+             }.get(driver.label, driver.pull or driver.joint)
+    if driver.label == "none":  # the close of the meeting, where a next step would be
+        lines = tuple(u.index for u in m.utterances[-MAX_EVIDENCE:])
+    return Finding(
+        "value.next_step_driver", f"Next step: {driver.label}: {DRIVER_TEXT[driver.label]}.",
+        severity="positive" if driver.label in {"customer pull", "shared"} else "notice",
+        evidence=tuple(Evidence.of(m.utterances[i]) for i in list(lines)[:MAX_EVIDENCE]),
+        data={"driver": driver.label, "pull": len(driver.pull), "push": len(driver.push),
+              "joint": len(driver.joint)})
+
+
+def feature_finding(m: Meeting, bins) -> Finding | None:
+    """A notice when product features crowd out customer value."""
+    feature = sum(b["feature_talk"] for b in bins)
+    benefit = sum(b["benefit_talk"] for b in bins)
+    if feature < FEATURE_HEAVY_MIN or feature < FEATURE_HEAVY_RATIO * max(benefit, 1):
+        return None
+    examples = [u for u in m.utterances
+                if m.side_of(u.speaker) != "buyer" and is_feature_talk(u.text)][:MAX_EVIDENCE]
+    return Finding("value.feature_heavy",
+                   f"Feature talk outweighs benefit talk ({feature} vs {benefit} utterances).",
+                   severity="notice", evidence=tuple(Evidence.of(u) for u in examples),
+                   data={"feature_talk": feature, "benefit_talk": benefit})
 
 
 def meeting_findings(ctx: AnalysisContext, det: Detected, style, driver, bins) -> list[Finding]:
     m = ctx.meeting
     out = [co_creation(ctx, det, style, driver)]
     if style.label != "unknown":
-        asked = [u for u, q in zip(m.utterances, det.questions)
-                 if q and m.side_of(u.speaker) == ("seller" if style.label == "survey-style" else "buyer")]
-        out.append(Finding(
-            "value.interaction_style", f"Interaction: {style.label} ({style.reason}).",
-            severity="notice" if style.label == "survey-style" else "positive",
-            evidence=tuple(Evidence.of(u) for u in asked[:MAX_EVIDENCE]),
-            data={"style": style.label}))
+        out.append(style_finding(m, det, style))
     if driver.label != "unknown":
-        lines = driver.pull or driver.joint if driver.label != "seller push" else driver.push
-        text = {"customer pull": "the customer commits to next steps of their own",
-                "seller push": "only the seller proposes and schedules next steps",
-                "shared": "both sides shape the next steps",
-                "none": "no next step was agreed"}[driver.label]
-        out.append(Finding(
-            "value.next_step_driver", f"Next step: {driver.label}: {text}.",
-            severity={"customer pull": "positive", "shared": "positive"}.get(driver.label, "notice"),
-            evidence=tuple(Evidence.of(m.utterances[i]) for i in list(lines)[:MAX_EVIDENCE]),
-            data={"driver": driver.label, "pull": len(driver.pull), "push": len(driver.push),
-                  "joint": len(driver.joint)}))
-    feature = sum(b["feature_talk"] for b in bins)
-    benefit = sum(b["benefit_talk"] for b in bins)
-    if feature >= FEATURE_HEAVY_MIN and feature >= FEATURE_HEAVY_RATIO * max(benefit, 1):
-        from meetinglens.analysis.value_rules import is_feature_talk
-
-        examples = [u for u in m.utterances if m.side_of(u.speaker) != "buyer"
-                    and is_feature_talk(u.text)][:MAX_EVIDENCE]
-        out.append(Finding(
-            "value.feature_heavy",
-            f"Feature talk outweighs benefit talk ({feature} vs {benefit} utterances).",
-            severity="notice", evidence=tuple(Evidence.of(u) for u in examples),
-            data={"feature_talk": feature, "benefit_talk": benefit}))
-    return out
+        out.append(driver_finding(m, driver))
+    feature = feature_finding(m, bins)
+    return out + ([feature] if feature else [])
 
 
 def _notes(m: Meeting) -> tuple[str, ...]:

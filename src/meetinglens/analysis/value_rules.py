@@ -71,7 +71,7 @@ LEXICONS: dict[str, re.Pattern] = {
                      r"we (?:cover|serve|have) (?:more than|over|about|around)?\s*\d+",
                      r"(?:published|presented)", r"(?:saw|see) (?:about|around)", r"median",
                      r"(?:a|one) (?:\w+ ){0,3}(?:chain|insurer|distributor|plant|firm|group|owner|contractor|bank)"),
-    "nextstep": _rx(r"i'?ll", r"ill", r"i will", r"we'?ll", r"we will", r"let me (?:get|check|talk|ask|bring|pull|take|think)",
+    "nextstep": _rx(r"i'?ll", r"ill", r"i will", r"we'll", r"we will", r"let me (?:get|check|talk|ask|bring|pull|take|think)",
                     r"i'?m going to", r"send (?:me|us)", r"(?:bring|take) (?:it|this|that) to",
                     r"(?:set|setting) (?:that|it|this) up", r"get back to you", r"come back to you",
                     r"find (?:that|it) out", r"check with", r"talk to", r"next (?:week|step|steps|meeting)"),
@@ -95,7 +95,7 @@ LEXICONS: dict[str, re.Pattern] = {
                    r"you can", r"there'?s (?:a|an)", r"it has", r"sensors?", r"devices?",
                    r"app", r"filter", r"panel", r"template", r"alerts?", r"sync"),
     "context": _rx(r"we (?:have|run|use|are|process|spend|had|do|lost|grew|bought|committed)",
-                   r"we'?re (?:on|in|a|an|planning|also|not|regulated|running)",
+                   r"we're (?:on|in|a|an|planning|also|not|regulated|running)",
                    r"our (?:\w+ )?(?:team|system|board|cfo|ceo|coo|budget|process|plan|customers|stores|sites|problem)",
                    r"(?:right now|today|currently|last year|this year|next year)",
                    r"(?:decides?|decision|signs?|approve[sd]?|final say|final call)"),
@@ -114,7 +114,7 @@ CLARIFY = _rx(r"say (?:that )?again", r"repeat", r"didn'?t catch", r"cut out", r
 MONEY = _rx(r"percent", r"dollars?", r"euros?", r"million", r"thousand", r"grand", r"k",
             r"points?") 
 FIRST_SING = _rx(r"i", r"i'?m", r"i'?ll", r"i'?d", r"me", r"my", r"im", r"ill")
-FIRST_PLUR = _rx(r"we", r"we'?re", r"we'?ll", r"our", r"us", r"ours")
+FIRST_PLUR = _rx(r"we", r"we're", r"we'll", r"our", r"us", r"ours")
 SECOND = _rx(r"you", r"your", r"you'?re", r"you'?ll", r"yours")
 _PUNCT = re.compile(r"[^\w'\s%$]")
 #: A lexicon hit right after one of these ("not convinced", "don't like that") is negated.
@@ -164,11 +164,20 @@ def _question_syntax(doc) -> tuple[bool, bool]:
     if not tokens:
         return False, False
     first = tokens[0]
-    wh = first.lower_ in WH_WORDS or first.tag_ in {"WDT", "WP", "WRB"}
+    wh = (first.lower_ in WH_WORDS or first.tag_ in {"WDT", "WP", "WRB"}) and (
+        len(tokens) == 1 or _asks(first, tokens[1]))
     inversion = False
     if first.lower_ in AUX_OPENERS and len(tokens) > 1:
         inversion = tokens[1].tag_ in {"PRP", "NN", "NNS", "NNP", "DT", "EX", "RB"}
     return wh, inversion
+
+
+def _asks(wh, nxt) -> bool:
+    """A wh-word that opens a question ("when does", "how much", "what kind"), not a clause
+    ("when a carrier is late, ...", "what we need is ...")."""
+    if nxt.tag_ in {"MD", "VBZ", "VBP", "VBD"} or nxt.lower_ in AUX_OPENERS or "'" in nxt.text:
+        return True
+    return wh.lower_ in {"how", "which", "what", "whose", "who"} and nxt.pos_ in {"ADJ", "ADV", "NOUN"}
 
 
 def _docs(texts: Sequence[str]):
@@ -226,7 +235,7 @@ def seller_pushes_next_step(text: str) -> bool:
 
 
 SELLER_PUSH = re.compile(
-    r"\b(?:i'?ll|ill|i will|we'?ll|let me)(?: \w+)? (?:send|put|book|schedule|set up|include|"
+    r"\b(?:i'?ll|ill|i will|we'll|let me)(?: \w+)? (?:send|put|book|schedule|set up|include|"
     r"draft|follow up|get you|invite|write)\b|\b(?:schedule|book) (?:a|the) (?:follow|demo|call|meeting)|"
     r"\b(?:is|does|would) (?:next )?(?:monday|tuesday|wednesday|thursday|friday|week|the \w+) "
     r"(?:good|work)")
