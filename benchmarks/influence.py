@@ -40,15 +40,16 @@ def _words(text: str) -> set[str]:
     return {w.strip(".,'") for w in text.lower().replace("'s", "").split()} - STOP
 
 
-def evaluate(files, variant: dict, details: bool = False, head_for=lambda meeting_id: None) -> dict:
-    """Scores over ``files``; ``head_for(meeting id)`` gives the response-mode head to use."""
+def evaluate(files, variant: dict, details: bool = False,
+             head_for=lambda meeting_id: (None, None)) -> dict:
+    """Scores over ``files``; ``head_for(meeting id)`` gives the (mode, role) heads to use."""
     roles_ok = roles_n = modes_ok = modes_n = 0
     tp, fp, fn = Counter(), Counter(), Counter()
     m_found = m_gold = m_pred = m_pred_ok = 0
     confusion = Counter()
     for path in files:
         meeting, gold = load_labelled(path, **variant)
-        result = analyze_with(AnalysisContext(meeting), head_for(meeting.id))
+        result = analyze_with(AnalysisContext(meeting), *head_for(meeting.id))
         roles = {n: r["role"] for n, r in result.metrics["roles"].items()}
         modes = {n: r["mode"] for n, r in result.metrics["response_modes"].items()}
         for name, role in gold.roles.items():
@@ -110,16 +111,20 @@ def head_provider(mode: str):
     """``head_for(meeting id)``: ``auto`` = the shipped head, except for meetings it was trained
     on, which get a head fitted without them (leave one meeting out); ``none`` = rules only."""
     if mode == "none":
-        return lambda meeting_id: None
+        return lambda meeting_id: (None, None)
     from meetinglens.analysis import influence_train as tr
-    from meetinglens.analysis.influence_head import load_head
+    from meetinglens.analysis.influence_head import ROLE_CLASSES, load_head, load_role_head
 
-    shipped = load_head()
-    trained_on = set(shipped.meta.get("meetings", []))
-    files = [f for f in dataset_files() if f.stem in trained_on]
+    shipped, shipped_roles = load_head(), load_role_head()
+    files = [f for f in dataset_files() if f.stem in set(shipped.meta.get("meetings", []))]
     rows = tr.join(tr.meeting_rows(files), tr.extra_rows())
     lomo = tr.leave_one_meeting_out(rows, tr.embed(rows), float(shipped.meta.get("C", tr.C)))
-    return lambda meeting_id: lomo.get(meeting_id, shipped)
+    files = [f for f in dataset_files() if f.stem in set(shipped_roles.meta.get("meetings", []))]
+    rows = tr.role_rows(files)
+    lomo_roles = tr.leave_one_meeting_out(rows, tr.embed(rows),
+                                          float(shipped_roles.meta.get("C", tr.C)), ROLE_CLASSES)
+    return lambda meeting_id: (lomo.get(meeting_id, shipped),
+                               lomo_roles.get(meeting_id, shipped_roles))
 
 
 def main() -> None:
@@ -128,8 +133,8 @@ def main() -> None:
                         help="one split: dev, test, holdout, holdout2 or all (default: each)")
     parser.add_argument("--details", action="store_true", help="print every error")
     parser.add_argument("--head", choices=["auto", "none"], default="auto",
-                        help="auto: shipped mode head, leave-one-meeting-out for meetings it "
-                             "was trained on; none: cue lexicons only")
+                        help="auto: shipped mode and role heads, refitted leaving one meeting "
+                             "out for meetings they were trained on; none: cue lexicons only")
     args = parser.parse_args()
     splits = SPLITS if args.split is None else [args.split]
     head_for = head_provider(args.head)

@@ -21,28 +21,33 @@ import hashlib
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis import influence_train as tr
 from meetinglens.analysis.influence_dataset import dataset_files
-from meetinglens.analysis.influence_head import HEAD_FILE
+from meetinglens.analysis.influence_head import HEAD_FILE, ROLE_CLASSES, ROLE_HEAD_FILE
 
 TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2")
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 
-def buyer_mode_accuracy(files, heads, asr: bool = False) -> tuple[float, float, float]:
-    """(rules + head, rules only, head only) response-mode accuracy per buyer; every head
-    was fitted without the meeting it scores."""
+def evaluate(*args, **kwargs):
+    """The benchmark's scorer (benchmarks/influence.py)."""
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from influence import evaluate  # the benchmark's scorer
+    from influence import evaluate as score
 
+    return score(*args, **kwargs)
+
+
+def buyer_mode_accuracy(files, heads, asr: bool = False) -> tuple[float, float, float]:
+    """(rules + head, rules only, head only) response-mode accuracy per buyer; every head
+    was fitted without the meeting it scores."""
     variant = dict(participants=not asr, asr=asr)
-    with_head = evaluate(files, variant, head_for=lambda mid: heads[mid])["mode_acc"]
+    with_head = evaluate(files, variant, head_for=lambda mid: (heads[mid], None))["mode_acc"]
     rules = evaluate(files, variant)["mode_acc"]
     saved = dict(lx.MODE_CUES)
     try:
         lx.MODE_CUES.update({mode: () for mode in lx.MODE_CUES})
-        head_only = evaluate(files, variant, head_for=lambda mid: heads[mid])["mode_acc"]
+        head_only = evaluate(files, variant, head_for=lambda mid: (heads[mid], None))["mode_acc"]
     finally:
         lx.MODE_CUES.update(saved)
     return with_head, rules, head_only
@@ -88,6 +93,36 @@ def main() -> None:
             "encoder": "all-MiniLM-L6-v2 (meetinglens.nlp.encode)"}
     tr.fit(x, rows.labels, tr.C, meta).save(HEAD_FILE)
     print(f"wrote {HEAD_FILE}")
+    train_role_head(files)
+
+
+def train_role_head(files) -> None:
+    """The role head: every utterance of a labelled buyer carries that buyer's role."""
+    rows = tr.role_rows(files)
+    x = tr.embed(rows)
+    heads = tr.leave_one_meeting_out(rows, x, tr.C, ROLE_CLASSES)
+    for split in TRAIN_SPLITS:
+        part = [f for f in files if f in set(dataset_files(split))]
+        ok = {}
+        for name, head_for in {"rules+head": lambda mid: (None, heads[mid]),
+                               "rules": lambda mid: (None, None)}.items():
+            ok[name] = evaluate(part, dict(participants=False, asr=False),
+                                head_for=head_for)["role_acc"]
+        saved = dict(lx.ROLE_CUES)
+        try:
+            lx.ROLE_CUES.update({role: () for role in lx.ROLE_CUES})
+            ok["head-only"] = evaluate(part, dict(participants=False, asr=False),
+                                       head_for=lambda mid: (None, heads[mid]))["role_acc"]
+        finally:
+            lx.ROLE_CUES.update(saved)
+        print(f"    [{split}] buyer role_acc without participants (leave one meeting out): "
+              + "  ".join(f"{k}={v:.3f}" for k, v in ok.items()))
+    meta = {"version": "1-" + hashlib.sha256("\n".join(rows.texts).encode()).hexdigest()[:16],
+            "C": tr.C, "seed": tr.SEED, "meetings": [f.stem for f in files],
+            "rows": len(rows.texts), "trained": datetime.date.today().isoformat(),
+            "encoder": "all-MiniLM-L6-v2 (meetinglens.nlp.encode)"}
+    tr.fit(x, rows.labels, tr.C, meta, ROLE_CLASSES).save(ROLE_HEAD_FILE)
+    print(f"wrote {ROLE_HEAD_FILE}")
 
 
 if __name__ == "__main__":

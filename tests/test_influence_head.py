@@ -62,7 +62,7 @@ def test_analyzer_uses_head_and_records_it():
     m = _meeting(["How is it going?", "Our warehouse keeps shipping the wrong parts and "
                   "customers are furious about it.", "I see.", "Yes, every week."])
     with_head = analyze_with(AnalysisContext(m), ih.load_head())
-    assert with_head.metrics["mode_head"]["name"] == "influence-head"
+    assert with_head.metrics["mode_head"]["name"].startswith("influence-head")
     assert with_head.metrics["response_modes"]["Ben"]["mode"] == "trouble"
     rules_only = analyze_with(AnalysisContext(m), None)
     assert rules_only.metrics["mode_head"] is None
@@ -80,3 +80,24 @@ def test_missing_head_falls_back_to_rules_with_a_note(tmp_path, monkeypatch):
         assert result.metrics["mode_head"] is None
     finally:
         ih.load_head.cache_clear()
+
+
+def test_role_head_shipped_and_joins_the_rules():
+    from meetinglens.analysis.influence_roles import judge_role
+
+    head = ih.read_head(ih.ROLE_HEAD_FILE)
+    assert head.classes == ih.ROLE_CLASSES and head.weights.shape == (4, 384)
+    ben = Speaker("Ben", side="buyer", side_source="participants")
+    u = Utterance(0, "Ben", "Mornings are long here.", 0.0, 3.0)
+    assert judge_role(ben, [u]).label == "unknown"
+    sure = {"economic": 0.02, "user": 0.95, "technical": 0.02, "coach": 0.01}
+    assert judge_role(ben, [u, u], [sure, sure]).label == "user"
+    unsure = {"economic": 0.3, "user": 0.5, "technical": 0.1, "coach": 0.1}
+    assert judge_role(ben, [u, u], [unsure, unsure]).label == "unknown"
+
+
+def test_analyzer_records_the_role_head():
+    m = _meeting(["Hi", "I sign off on this and it comes out of my budget."])
+    result = analyze_with(AnalysisContext(m), None, ih.load_role_head())
+    assert result.metrics["role_head"]["name"] == "influence-head/roles.npz"
+    assert result.metrics["roles"]["Ben"]["role"] == "economic"

@@ -157,7 +157,7 @@ def _tables(meeting, roles, modes, mentions, absent, flags, cover) -> dict:
 
 
 def mode_head_scores(meeting: Meeting, buyers, head) -> dict[str, list[dict[str, float]]]:
-    """Per buyer, the head's mode probabilities for each of their utterances."""
+    """Per buyer, a head's class probabilities (modes or roles) for each of their utterances."""
     if head is None:
         return {}
     texts = [u.text for s in buyers for u in utterances_of(meeting, s.name)]
@@ -165,15 +165,14 @@ def mode_head_scores(meeting: Meeting, buyers, head) -> dict[str, list[dict[str,
     return {s.name: [next(scores) for _ in utterances_of(meeting, s.name)] for s in buyers}
 
 
-def _default_head():
-    """The installed response-mode head, or None and a note saying why rules judge alone."""
-    from meetinglens.analysis.influence_head import load_head
+def _default_head(loader, what: str):
+    """An installed head, or None and a note saying why the lexicons judge alone."""
     from meetinglens.errors import ModelNotFoundError
 
     try:
-        return load_head(), None
+        return loader(), None
     except ModelNotFoundError as exc:
-        return None, ("response modes judged by cue lexicons only: " + str(exc).splitlines()[0])
+        return None, f"{what} judged by cue lexicons only: " + str(exc).splitlines()[0]
 
 
 def _head_info(head) -> dict | None:
@@ -184,19 +183,25 @@ def _head_info(head) -> dict | None:
 
 
 def analyze(ctx: AnalysisContext) -> AnalyzerResult:
-    head, note = _default_head()
-    result = analyze_with(ctx, head)
-    if note:
+    from meetinglens.analysis.influence_head import load_head, load_role_head
+
+    head, note = _default_head(load_head, "response modes")
+    role_head, role_note = _default_head(load_role_head, "roles")
+    result = analyze_with(ctx, head, role_head)
+    notes = tuple(n for n in (note, role_note) if n)
+    if notes:
         result = AnalyzerResult(result.name, result.metrics, result.findings,
-                                result.tables, result.notes + (note,))
+                                result.tables, result.notes + notes)
     return result
 
 
-def analyze_with(ctx: AnalysisContext, head=None) -> AnalyzerResult:
-    """The analysis with an explicit response-mode head (None: cue lexicons only)."""
+def analyze_with(ctx: AnalysisContext, head=None, role_head=None) -> AnalyzerResult:
+    """The analysis with explicit mode and role heads (None: cue lexicons only)."""
     meeting = ctx.meeting
     buyers, note = buyer_speakers(meeting)
-    roles = {s.name: judge_role(s, utterances_of(meeting, s.name)) for s in buyers}
+    role_scores = mode_head_scores(meeting, buyers, role_head) if buyers else {}
+    roles = {s.name: judge_role(s, utterances_of(meeting, s.name), role_scores.get(s.name))
+             for s in buyers}
     head_scores = mode_head_scores(meeting, buyers, head) if buyers else {}
     modes = {s.name: judge_mode(s.name, utterances_of(meeting, s.name),
                                 head_scores.get(s.name)) for s in buyers}
@@ -216,6 +221,7 @@ def analyze_with(ctx: AnalysisContext, head=None) -> AnalyzerResult:
         "red_flags": [f.kind for f in flags],
         "absent_influences": len(absent),
         "mode_head": _head_info(head),
+        "role_head": _head_info(role_head),
     }
     findings = [f for j in roles.values() if (f := _role_finding(j, meeting))]
     findings += [f for j in modes.values() if (f := _mode_finding(j))]

@@ -31,6 +31,11 @@ HEAD_ENV = "MEETINGLENS_INFLUENCE_HEAD"
 HEAD_FILE = Path(__file__).resolve().parents[3] / "models" / "influence-head" / "head.npz"
 #: Classes in output order; ``none`` = the utterance shows no response mode.
 CLASSES = ("none", "growth", "trouble", "even_keel", "overconfident")
+#: The role head (same format, its own file beside the mode head): which buying influence
+#: speaks like this utterance, trained on every utterance of each labelled buyer.
+ROLE_HEAD_ENV = "MEETINGLENS_INFLUENCE_ROLE_HEAD"
+ROLE_HEAD_FILE = HEAD_FILE.with_name("roles.npz")
+ROLE_CLASSES = ("economic", "user", "technical", "coach")
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class ModeHead:
         return e / e.sum(axis=1, keepdims=True)
 
     def mode_scores(self, texts: list[str]) -> list[dict[str, float]]:
-        """Per text, the probability of each mode (``none`` left out)."""
+        """Per text, the probability of each class (``none`` left out): modes or roles."""
         if not texts:
             return []
         from meetinglens.nlp import encode
@@ -73,22 +78,24 @@ class ModeHead:
     @property
     def info(self) -> ModelInfo:
         digest = hashlib.sha256(Path(self.path).read_bytes()).hexdigest() if self.path else ""
-        return ModelInfo("influence-head", self.path, str(self.meta.get("version", "")), digest)
+        return ModelInfo(f"influence-head/{Path(self.path).name}" if self.path else "influence-head",
+                         self.path, str(self.meta.get("version", "")), digest)
 
 
-def head_path() -> Path:
+def head_path(env: str = HEAD_ENV, default: Path | None = None) -> Path:
+    default = default or HEAD_FILE
     searched = []
-    explicit = os.environ.get(HEAD_ENV)
+    explicit = os.environ.get(env)
     if explicit:
         if Path(explicit).is_file():
             return Path(explicit)
-        searched.append(f"${HEAD_ENV}={explicit} (no such file)")
+        searched.append(f"${env}={explicit} (no such file)")
     else:
-        searched.append(f"${HEAD_ENV} (not set)")
-    if HEAD_FILE.is_file():
-        return HEAD_FILE
-    searched.append(f"{HEAD_FILE} (absent)")
-    raise ModelNotFoundError("influence-head", searched,
+        searched.append(f"${env} (not set)")
+    if default.is_file():
+        return default
+    searched.append(f"{default} (absent)")
+    raise ModelNotFoundError(f"influence-head ({default.name})", searched,
                              "train it with: python benchmarks/train_influence_head.py")
 
 
@@ -103,3 +110,9 @@ def read_head(path: Path) -> ModeHead:
 def load_head() -> ModeHead:
     """The installed head (cached per process)."""
     return read_head(head_path())
+
+
+@cache
+def load_role_head() -> ModeHead:
+    """The installed role head (cached per process)."""
+    return read_head(head_path(ROLE_HEAD_ENV, ROLE_HEAD_FILE))

@@ -36,6 +36,12 @@ HEAD_MIN_PROB = 0.3
 #: buyer accuracy on the 20 meetings (grid 0.3-0.5 x 2-4: 0.60 at 0.3 x 4, 0.26 at 0.5 x 2);
 #: with the lexicons added every grid point scored the same there.
 HEAD_WEIGHT = 4.0
+#: The role head's probability counts from this value on, weighing this much at p = 1:
+#: the strongest setting of a 0/0.4/0.6 x 0.5/1/2 grid that changed no role, scored leave one
+#: meeting out, on the 26 meetings the lexicons were written on (only confident utterances
+#: count: at 0.4 x 2 four buyers without a participants file went wrong there).
+ROLE_HEAD_MIN_PROB = 0.6
+ROLE_HEAD_WEIGHT = 2.0
 #: Characters of an utterance shown as the cue when the head, not a lexicon cue, scored it.
 EXCERPT_CHARS = 80
 #: Characters before a cue searched for a negation ("not growing", "no real problem").
@@ -94,10 +100,20 @@ def _cue_hits(norm: str, cues, check_negation: bool) -> list[tuple[str, float]]:
     return found
 
 
-def judge_role(speaker: Speaker, utterances: list[Utterance]) -> Judgement:
-    """The speaker's most likely buying influence, from speech plus a title prior."""
+def judge_role(speaker: Speaker, utterances: list[Utterance],
+               head_scores: list[dict[str, float]] | None = None) -> Judgement:
+    """The speaker's most likely buying influence, from speech plus a title prior.
+
+    ``head_scores`` (one dict per utterance, from the role head of :mod:`influence_head`)
+    adds :data:`ROLE_HEAD_WEIGHT` x p(role) per utterance where p reaches
+    :data:`ROLE_HEAD_MIN_PROB`, so phrasing the lexicons do not know still counts.
+    """
     tally = _Tally()
-    for u in utterances:
+    for i, u in enumerate(utterances):
+        if head_scores:
+            for role, p in head_scores[i].items():
+                if p >= ROLE_HEAD_MIN_PROB:
+                    tally.add(role, ROLE_HEAD_WEIGHT * p, u, _excerpt(u.text))
         norm = lx.normalise(u.text)
         elsewhere = lx.any_hit(norm, lx.ATTRIBUTED_AUTHORITY)
         for role in ROLE_ORDER:
@@ -107,7 +123,7 @@ def judge_role(speaker: Speaker, utterances: list[Utterance]) -> Judgement:
             if found:
                 weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))
                 tally.add(role, weight, u, max(found, key=lambda f: f[1])[0])
-    speech = dict(tally.scores)
+    speech = {r: round(v, 3) for r, v in tally.scores.items()}
     prior = title_role(speaker.title)
     scores = dict(speech)
     if prior:

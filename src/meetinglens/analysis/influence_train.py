@@ -16,7 +16,7 @@ from typing import Sequence
 import numpy as np
 
 from meetinglens.analysis.influence_dataset import DATASET_DIR, load_labelled
-from meetinglens.analysis.influence_head import CLASSES, ModeHead
+from meetinglens.analysis.influence_head import CLASSES, ROLE_CLASSES, ModeHead
 
 SEED = 7
 #: Inverse L2 strength; compared by leave-one-meeting-out in benchmarks/train_influence_head.py.
@@ -46,6 +46,19 @@ def meeting_rows(files: Sequence[Path], asr: bool = False) -> Rows:
     return Rows(texts, labels, groups)
 
 
+def role_rows(files: Sequence[Path]) -> Rows:
+    """Every utterance of each labelled buyer with that buyer's role (``unknown`` left out)."""
+    texts, labels, groups = [], [], []
+    for path in files:
+        meeting, gold = load_labelled(path)
+        for u in meeting.utterances:
+            if gold.roles.get(u.speaker) in ROLE_CLASSES:
+                texts.append(u.text)
+                labels.append(gold.roles[u.speaker])
+                groups.append(meeting.id)
+    return Rows(texts, labels, groups)
+
+
 def extra_rows(path: Path = EXTRA_FILE) -> Rows:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
@@ -57,18 +70,19 @@ def join(*parts: Rows) -> Rows:
                 [g for p in parts for g in p.groups])
 
 
-def fit(x: np.ndarray, labels: Sequence[str], c: float = C, meta: dict | None = None) -> ModeHead:
-    """One multinomial logistic regression; weights returned in :data:`CLASSES` order."""
+def fit(x: np.ndarray, labels: Sequence[str], c: float = C, meta: dict | None = None,
+        classes: tuple[str, ...] = CLASSES) -> ModeHead:
+    """One multinomial logistic regression; weights returned in ``classes`` order."""
     from sklearn.linear_model import LogisticRegression
 
-    y = np.array([CLASSES.index(label) for label in labels])
+    y = np.array([classes.index(label) for label in labels])
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
     model.fit(x, y)
-    weights = np.zeros((len(CLASSES), x.shape[1]), dtype=np.float32)
-    bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class never seen stays unlikely
+    weights = np.zeros((len(classes), x.shape[1]), dtype=np.float32)
+    bias = np.full(len(classes), -30.0, dtype=np.float32)  # a class never seen stays unlikely
     for row, k in enumerate(model.classes_):
         weights[k], bias[k] = model.coef_[row], model.intercept_[row]
-    return ModeHead(CLASSES, weights, bias, meta or {})
+    return ModeHead(classes, weights, bias, meta or {})
 
 
 def embed(rows: Rows) -> np.ndarray:
@@ -77,7 +91,8 @@ def embed(rows: Rows) -> np.ndarray:
     return encode(rows.texts)
 
 
-def leave_one_meeting_out(rows: Rows, x: np.ndarray, c: float = C) -> dict[str, ModeHead]:
+def leave_one_meeting_out(rows: Rows, x: np.ndarray, c: float = C,
+                          classes: tuple[str, ...] = CLASSES) -> dict[str, ModeHead]:
     """A head per meeting, fitted on every row except that meeting's (extra rows always in)."""
     groups = np.array(rows.groups)
     labels = np.array(rows.labels)
@@ -86,7 +101,7 @@ def leave_one_meeting_out(rows: Rows, x: np.ndarray, c: float = C) -> dict[str, 
         if g == EXTRA_GROUP:
             continue
         keep = groups != g
-        heads[g] = fit(x[keep], list(labels[keep]), c, {"version": f"lomo-{g}"})
+        heads[g] = fit(x[keep], list(labels[keep]), c, {"version": f"lomo-{g}"}, classes)
     return heads
 
 
