@@ -11,7 +11,8 @@ participants file, ASR-style lower case without punctuation):
 
 Splits, in writing order (datasets/buying-influences/README.md): ``dev`` (cue lexicons written
 on it), ``test`` and ``holdout`` (each scored once held out, then used to broaden the cues),
-``holdout2`` (written after rules v3 and the mode head were committed; the honest figure).
+``holdout2`` (written after rules v3; then used for v4), ``holdout3`` (written after rules v4
+and the retrained mode head were committed; the honest figure).
 Response modes use the learned head (models/influence-head/): a meeting the shipped head was
 trained on is scored by a head refitted without it (leave one meeting out); ``--head none``
 scores the cue lexicons alone.
@@ -32,7 +33,7 @@ from meetinglens.analysis.influence_flags import FLAGS
 VARIANTS = {"clean": dict(participants=True, asr=False),
             "no-participants": dict(participants=False, asr=False),
             "asr": dict(participants=False, asr=True)}
-SPLITS = ["dev", "test", "holdout", "holdout2"]
+SPLITS = ["dev", "test", "holdout", "holdout2", "holdout3"]
 STOP = {"our", "my", "the", "their", "of", "new", "from", "'s"}
 
 
@@ -130,7 +131,7 @@ def head_provider(mode: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default=None,
-                        help="one split: dev, test, holdout, holdout2 or all (default: each)")
+                        help="one split: dev, test, holdout, holdout2, holdout3 or all (default: each)")
     parser.add_argument("--details", action="store_true", help="print every error")
     parser.add_argument("--head", choices=["auto", "none"], default="auto",
                         help="auto: shipped mode and role heads, refitted leaving one meeting "
