@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import math
 import os
 import sys
 from contextlib import contextmanager
@@ -155,7 +156,7 @@ class MiniLM:
             q = split(self._dense(x, f"{p}.attention.self.query"))
             k = split(self._dense(x, f"{p}.attention.self.key"))
             v = split(self._dense(x, f"{p}.attention.self.value"))
-            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(d) + bias
+            scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1.0 / math.sqrt(d)) + bias
             scores -= scores.max(-1, keepdims=True)
             attn = np.exp(scores)
             attn /= attn.sum(-1, keepdims=True)
@@ -163,7 +164,7 @@ class MiniLM:
             x = self._ln(x + self._dense(ctx, f"{p}.attention.output.dense"),
                          f"{p}.attention.output.LayerNorm")
             h = self._dense(x, f"{p}.intermediate.dense")
-            h = 0.5 * h * (1.0 + _erf(h / np.sqrt(2.0)))
+            h = 0.5 * h * (1.0 + _erf(h * np.float32(1.0 / math.sqrt(2.0))))
             x = self._ln(x + self._dense(h, f"{p}.output.dense"), f"{p}.output.LayerNorm")
         summed = (x * mask[..., None]).sum(1)
         pooled = summed / np.clip(mask.sum(1, keepdims=True), 1e-9, None)
