@@ -31,10 +31,16 @@ REQUIRES = {"utterances"}
 SUMMARY_QUOTES = 4
 SUMMARY_SIGNALS = ("joint_planning", "customer_next_step", "customer_context", "agreement",
                    "customer_motive", "competitor_info", "customer_question")
-#: Co-creation level: unprompted customer contributions per 10 customer turns (context given
-#: in answer to a seller question does not count: a survey also yields context).
-STRONG_PER_10_TURNS = 5.0
-WEAK_PER_10_TURNS = 2.0
+#: Co-creation level: unprompted customer contributions per 10 turns of the meeting (context
+#: given in answer to a seller question does not count: a survey also yields context; per
+#: meeting turn, not per customer turn, so a pitch with three customer remarks is not "strong").
+STRONG_PER_10_TURNS = 2.5
+WEAK_PER_10_TURNS = 1.2
+#: ... and per 1000 words, so a long pitch with a few customer remarks stays weak.
+#: Both calibrated on the 13 dev meetings and the 4 samples (survey-style -> moderate,
+#: payroll pitch -> weak, the rest strong); a convention, not a published scale.
+STRONG_PER_1000_WORDS = 10.0
+WEAK_PER_1000_WORDS = 6.0
 UNPROMPTED = ("customer_motive", "customer_question", "competitor_info", "agreement",
               "customer_next_step", "joint_planning")
 #: Feature talk this many times benefit talk (with at least FEATURE_HEAVY_MIN lines) is a notice.
@@ -118,9 +124,13 @@ def co_creation(ctx: AnalysisContext, det: Detected, style, driver) -> Finding:
     counts = Counter(d.signal for d in found)
     buyer_turns = sum(m.side_of(t.speaker) == "buyer" for t in m.turns)
     weight = len(contributions(m, found, det.questions))
-    rate = 10 * weight / buyer_turns if buyer_turns else None
-    level = ("unknown" if rate is None else "strong" if rate >= STRONG_PER_10_TURNS
-             else "weak" if rate < WEAK_PER_10_TURNS else "moderate")
+    words = sum(u.word_count for u in m.utterances)
+    rate = 10 * weight / len(m.turns) if buyer_turns else None
+    density = 1000 * weight / max(words, 1)
+    level = ("unknown" if rate is None
+             else "weak" if rate < WEAK_PER_10_TURNS or density < WEAK_PER_1000_WORDS
+             else "strong" if rate >= STRONG_PER_10_TURNS and density >= STRONG_PER_1000_WORDS
+             else "moderate")
     quotes = best_quotes(ctx, found)
     parts = [f"Value co-creation: {level}."]
     parts.append(f"The customer shared context {counts['customer_context']}x, asked "
@@ -136,7 +146,8 @@ def co_creation(ctx: AnalysisContext, det: Detected, style, driver) -> Finding:
     return Finding("value.co_creation", " ".join(parts),
                    severity=severity,
                    evidence=tuple(Evidence.of(m.utterances[d.utterance]) for d in quotes),
-                   data={"level": level, "per_10_customer_turns": _r(rate),
+                   data={"level": level, "per_10_turns": _r(rate),
+                         "per_1000_words": _r(density),
                          "unprompted_contributions": weight,
                          "quotes": [{"signal": d.signal, "utterance": d.utterance} for d in quotes]})
 
@@ -147,13 +158,13 @@ def _r(x: float | None, digits: int = 3) -> float | None:
 
 def style_finding(m: Meeting, det: Detected, style) -> Finding:
     """Open discourse (customer questions as evidence) or survey-style (seller questions)."""
-    asker = "seller" if style.label == "survey-style" else "buyer"
+    asker = "buyer" if style.label == "open discourse" else "seller"
     asked = [u for u, q in zip(m.utterances, det.questions) if q and m.side_of(u.speaker) == asker]
     if not asked:  # open discourse without customer questions: the longest customer turns
         asked = sorted((u for u in m.utterances if m.side_of(u.speaker) == "buyer"),
                        key=lambda u: -u.word_count)
     return Finding("value.interaction_style", f"Interaction: {style.label} ({style.reason}).",
-                   severity="notice" if style.label == "survey-style" else "positive",
+                   severity="positive" if style.label == "open discourse" else "notice",
                    evidence=tuple(Evidence.of(u) for u in asked[:MAX_EVIDENCE]),
                    data={"style": style.label})
 

@@ -1,8 +1,9 @@
 """Meeting-level readings of the value signals.
 
 * **Interaction style**: *survey-style* when the seller runs a questionnaire (many seller
-  questions, short customer answers, hardly any customer questions), otherwise *open
-  discourse* where the customer brings knowledge and questions of their own.
+  questions, short customer answers, hardly any customer questions), *seller monologue* when
+  the customer speaks under a fifth of the words, otherwise *open discourse* where the
+  customer brings knowledge and questions of their own.
 * **Next-step driver** (lean selling): *customer pull* when the customer commits to their own
   next steps, *seller push* when only the seller proposes and schedules them.
 * **Feature vs benefit talk over time**: per fifth of the meeting, utterances that describe the
@@ -24,12 +25,14 @@ SURVEY_QUESTION_RATE = 0.25
 SURVEY_MAX_BUYER_WORDS = 14.0
 #: ... and the customer asks at most this share of the questions.
 SURVEY_MAX_BUYER_QUESTION_SHARE = 0.3
+#: Below this customer share of the words there is no discourse to speak of: a pitch.
+MONOLOGUE_MAX_BUYER_SHARE = 0.2
 BINS = 5
 
 
 @dataclass(frozen=True)
 class Style:
-    label: str  # "open discourse", "survey-style" or "unknown"
+    label: str  # "open discourse", "survey-style", "seller monologue" or "unknown"
     seller_questions: int
     buyer_questions: int
     buyer_turns: int
@@ -47,6 +50,11 @@ def interaction_style(meeting: Meeting, questions: Sequence[bool]) -> Style:
         return Style("unknown", seller_q, buyer_q, len(buyer_turns), None,
                      "needs speakers on both sides")
     mean_words = sum(t.word_count for t in buyer_turns) / len(buyer_turns)
+    total_words = sum(u.word_count for u in meeting.utterances)
+    buyer_words = sum(t.word_count for t in buyer_turns)
+    if buyer_words < MONOLOGUE_MAX_BUYER_SHARE * max(total_words, 1):
+        return Style("seller monologue", seller_q, buyer_q, len(buyer_turns), round(mean_words, 1),
+                     f"the customer spoke {buyer_words} of {total_words} words")
     rate = seller_q / len(buyer_turns)
     buyer_share = buyer_q / max(seller_q + buyer_q, 1)
     survey = (rate >= SURVEY_QUESTION_RATE and mean_words <= SURVEY_MAX_BUYER_WORDS
