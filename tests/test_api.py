@@ -300,3 +300,14 @@ def test_end_to_end_sellers_option_sets_side_source():
     name = plain.speakers[0].name
     m = meetinglens.load_meeting(vtt, sellers=[name])
     assert m.speaker(name).side == "seller" and m.speaker(name).side_source == "cli"
+
+
+def test_report_lists_every_model_file_used_including_analyzer_heads():
+    report = meetinglens.analyze(SAMPLES / "discovery-call.vtt",
+                                 participants=SAMPLES / "discovery-call.participants.yaml")
+    names = {m.name for m in report.models}
+    assert {"question-head", "all-MiniLM-L6-v2"} <= names
+    assert any(name.startswith("influence") for name in names)
+    for result in report.results.values():
+        assert set(result.models) <= set(report.models)
+    assert all(m.sha256 for m in report.models if m.name.endswith("head"))

@@ -193,7 +193,8 @@ def analyze_meeting(meeting: Meeting, analyzers: Sequence[str] | None = None,
     before = _nlp_counters()
     results, warnings = run_analyzers(meeting, None if analyzers is None else list(analyzers),
                                       on_progress=on_progress)
-    used = list(models) + _nlp_models_used(before)
+    used = (list(models) + _nlp_models_used(before)
+            + [m for result in results.values() for m in result.models])
     meeting_warnings = [str(w) for w in (meeting.metadata or {}).get("warnings", ())]
     return Report(meeting=meeting, results=results, models=tuple(dict.fromkeys(used)),
                   warnings=tuple(dict.fromkeys(meeting_warnings + list(warnings))),

@@ -268,7 +268,9 @@ class AnalyzerResult:
 
     ``metrics`` is a JSON-able mapping of figures; ``tables`` are tidy rows (lists of flat
     dicts) that become pandas DataFrames; ``notes`` say how figures were computed when it
-    matters (e.g. "talk time is word share: the transcript is untimed").
+    matters (e.g. "talk time is word share: the transcript is untimed"); ``models`` are the
+    model files (classifier heads, ...) this analyzer used, which also go into
+    ``Report.models``.
     """
 
     name: str
@@ -276,6 +278,7 @@ class AnalyzerResult:
     findings: tuple[Finding, ...] = ()
     tables: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    models: tuple["ModelInfo", ...] = ()
 
 
 @dataclass(frozen=True)

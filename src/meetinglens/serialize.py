@@ -92,11 +92,16 @@ def finding_to_dict(f: Finding) -> dict:
     }
 
 
+def model_to_dict(m: ModelInfo) -> dict:
+    return {"name": m.name, "path": m.path, "version": m.version, "sha256": m.sha256}
+
+
 def result_to_dict(r: AnalyzerResult) -> dict:
     return {
         "name": r.name, "metrics": _jsonable(r.metrics),
         "findings": [finding_to_dict(f) for f in r.findings],
         "tables": {k: _jsonable(v) for k, v in r.tables.items()}, "notes": list(r.notes),
+        "models": [model_to_dict(m) for m in r.models],
     }
 
 
@@ -105,8 +110,7 @@ def report_to_dict(r: Report) -> dict:
         "schema_version": r.schema_version, "tool_version": r.tool_version,
         "created": r.created, "meeting": meeting_to_dict(r.meeting),
         "results": {name: result_to_dict(res) for name, res in r.results.items()},
-        "models": [{"name": m.name, "path": m.path, "version": m.version, "sha256": m.sha256}
-                   for m in r.models],
+        "models": [model_to_dict(m) for m in r.models],
         "warnings": list(r.warnings),
     }
 
@@ -163,6 +167,7 @@ def result_from_dict(d: dict) -> AnalyzerResult:
         findings=tuple(finding_from_dict(f) for f in d.get("findings", ())),
         tables={k: tuple(v) for k, v in d.get("tables", {}).items()},
         notes=tuple(d.get("notes", ())),
+        models=tuple(ModelInfo(**m) for m in d.get("models", ())),
     )
 
 

@@ -17,6 +17,8 @@ without capitals or punctuation is judged the same way as a typed transcript.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from meetinglens.analysis.base import AnalysisContext
 from meetinglens.analysis.influence_flags import FLAG_TITLES, RedFlag, red_flags
 from meetinglens.analysis.influence_mentions import (
@@ -190,8 +192,7 @@ def analyze(ctx: AnalysisContext) -> AnalyzerResult:
     result = analyze_with(ctx, head, role_head)
     notes = tuple(n for n in (note, role_note) if n)
     if notes:
-        result = AnalyzerResult(result.name, result.metrics, result.findings,
-                                result.tables, result.notes + notes)
+        result = replace(result, notes=result.notes + notes)
     return result
 
 
@@ -234,4 +235,5 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None) -> AnalyzerRes
                  "(docs/codebook-influence.md); a title is a prior worth one strong cue")
     return AnalyzerResult(NAME, metrics, tuple(findings),
                           _tables(meeting, roles, modes, mentions, absent, flags, cover),
-                          tuple(notes))
+                          tuple(notes),
+                          models=tuple(h.info for h in (head, role_head) if h is not None))

@@ -66,19 +66,20 @@ def analyze(ctx: AnalysisContext) -> AnalyzerResult:
         notes.append("untimed transcript: no rates per 10 minutes; spread uses utterance order")
     if not any(s.side == "seller" for s in meeting.speakers):
         notes.append("no speaker is known to be the seller: topics use the seller lexicon")
-    notes.append(_head_note())
+    head = _head()
+    notes.append(f"questions found by rules, with the learned head "
+                 f"{head.meta.get('version', '?')} (models/question-head) deciding where the "
+                 "rules are unsure")
     return AnalyzerResult(NAME, metrics, tuple(findings),
                           {"questions": tuple(question_row(q) for q in asked),
                            "speakers": tuple(speaker_rows(meeting, asked))},
-                          tuple(notes))
+                          tuple(notes), models=(head.info,))
 
 
-def _head_note() -> str:
+def _head():
     from meetinglens.analysis.question_head import load_head
 
-    head = load_head()
-    return (f"questions found by rules, with the learned head {head.meta.get('version', '?')} "
-            "(models/question-head) deciding where the rules are unsure")
+    return load_head()
 
 
 def collect_questions(meeting: Meeting) -> list[AskedQuestion]:
