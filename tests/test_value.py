@@ -187,10 +187,10 @@ def test_analyzer_on_hand_written_meeting():
 
 
 def test_survey_style_seller_push_meeting():
-    lines = [("Sam Reed", "How many sites do you have?"), ("Bea Holm", "Three."),
-             ("Sam Reed", "Which ERP do you use?"), ("Bea Holm", "SAP."),
-             ("Sam Reed", "Do you use scanners?"), ("Bea Holm", "Yes."),
-             ("Sam Reed", "When does your contract end?"), ("Bea Holm", "Next year."),
+    lines = [("Sam Reed", "How many sites do you have?"), ("Bea Holm", "We have three sites."),
+             ("Sam Reed", "Which ERP do you use?"), ("Bea Holm", "SAP Business One, mostly."),
+             ("Sam Reed", "Do you use scanners?"), ("Bea Holm", "Yes, the Zebra ones in each site."),
+             ("Sam Reed", "When does your contract end?"), ("Bea Holm", "The contract ends next year."),
              ("Sam Reed", "So I'll send you a proposal, is next Tuesday good for a follow up?"),
              ("Bea Holm", "Fine.")]
     m = Meeting("survey", tuple(Utterance(i, s, t) for i, (s, t) in enumerate(lines)),
@@ -199,6 +199,19 @@ def test_survey_style_seller_push_meeting():
     assert r.metrics["interaction_style"] == "survey-style"
     assert r.metrics["next_step_driver"] == "seller push"
     assert r.metrics["co_creation_level"] == "weak"
+
+
+def test_seller_monologue_is_not_open_discourse():
+    pitch = ("Let me walk you through our platform, it has payroll, time tracking, expenses, "
+             "a mobile app, an API for your ERP and dashboards for every manager. ") * 3
+    lines = [("Sam Reed", pitch), ("Bea Holm", "I see."), ("Sam Reed", pitch),
+             ("Bea Holm", "What does it cost?"), ("Sam Reed", pitch), ("Sam Reed", pitch)]
+    m = Meeting("pitch", tuple(Utterance(i, s, t) for i, (s, t) in enumerate(lines)),
+                (Speaker("Sam Reed", "seller"), Speaker("Bea Holm", "buyer")))
+    r = run_analyzers(m, ["value"])[0]["value"]
+    assert r.metrics["interaction_style"] == "seller monologue"
+    assert r.metrics["co_creation_level"] != "strong"
+    assert any(f.kind == "value.feature_heavy" for f in r.findings)
 
 
 def test_unknown_sides_degrade_with_a_note():
