@@ -142,22 +142,17 @@ def _sha256(path: Path) -> str:
     return _SHA256[key]
 
 
-def _calls(fn) -> int:
-    info = fn.cache_info()
-    return info.hits + info.misses
-
-
 def _nlp_counters() -> tuple[int, int]:
     from meetinglens import nlp
 
-    return _calls(nlp.load_spacy), _calls(nlp.load_minilm)
+    return nlp.USAGE["spacy"], nlp.USAGE["minilm"]
 
 
 def _nlp_models_used(before: tuple[int, int]) -> list[ModelInfo]:
     """The language models the analyzers asked for since ``before`` was taken.
 
-    ``meetinglens.nlp`` memoises its loaders; a loader whose call count moved was used for
-    this meeting.
+    ``meetinglens.nlp`` counts how often each resource is asked for; one whose count moved
+    was used for this meeting.
     """
     from meetinglens import nlp
 

