@@ -15,20 +15,18 @@ them needs NumPy only. Where the file is looked for: ``$MEETINGLENS_INFLUENCE_HE
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from meetinglens.errors import ModelNotFoundError
+from meetinglens.heads import MODELS_DIR, find_head, head_info
 from meetinglens.model import ModelInfo
 
 HEAD_ENV = "MEETINGLENS_INFLUENCE_HEAD"
-HEAD_FILE = Path(__file__).resolve().parents[3] / "models" / "influence-head" / "head.npz"
+HEAD_FILE = MODELS_DIR / "influence-head" / "head.npz"
 #: Classes in output order; ``none`` = the utterance shows no response mode.
 CLASSES = ("none", "growth", "trouble", "even_keel", "overconfident")
 #: The role head (same format, its own file beside the mode head): which buying influence
@@ -77,26 +75,13 @@ class ModeHead:
 
     @property
     def info(self) -> ModelInfo:
-        digest = hashlib.sha256(Path(self.path).read_bytes()).hexdigest() if self.path else ""
-        return ModelInfo(f"influence-head/{Path(self.path).name}" if self.path else "influence-head",
-                         self.path, str(self.meta.get("version", "")), digest)
+        return head_info(f"influence-head/{Path(self.path).name}" if self.path else "influence-head",
+                         self.path, str(self.meta.get("version", "")))
 
 
 def head_path(env: str = HEAD_ENV, default: Path | None = None) -> Path:
-    default = default or HEAD_FILE
-    searched = []
-    explicit = os.environ.get(env)
-    if explicit:
-        if Path(explicit).is_file():
-            return Path(explicit)
-        searched.append(f"${env}={explicit} (no such file)")
-    else:
-        searched.append(f"${env} (not set)")
-    if default.is_file():
-        return default
-    searched.append(f"{default} (absent)")
-    raise ModelNotFoundError(f"influence-head ({default.name})", searched,
-                             "train it with: python benchmarks/train_influence_head.py")
+    return find_head("influence-head", env, default or HEAD_FILE,
+                     train="python benchmarks/train_influence_head.py")
 
 
 def read_head(path: Path) -> ModeHead:

@@ -18,9 +18,7 @@ looked for: ``$MEETINGLENS_QUESTION_HEAD`` → ``models/question-head/head.npz``
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,10 +26,11 @@ from pathlib import Path
 import numpy as np
 
 from meetinglens.errors import ModelNotFoundError
+from meetinglens.heads import MODELS_DIR, find_head, head_info
 from meetinglens.model import ModelInfo
 
 HEAD_ENV = "MEETINGLENS_QUESTION_HEAD"
-HEAD_FILE = Path(__file__).resolve().parents[3] / "models" / "question-head" / "head.npz"
+HEAD_FILE = MODELS_DIR / "question-head" / "head.npz"
 #: Type classes in output order (the same as ``question_rules.QTYPES``).
 QTYPES: tuple[str, ...] = ("wh", "yes_no", "declarative", "tag", "alternative", "rhetorical")
 DIM = 384
@@ -92,8 +91,7 @@ class QuestionHead:
 
     @property
     def info(self) -> ModelInfo:
-        digest = hashlib.sha256(Path(self.path).read_bytes()).hexdigest() if self.path else ""
-        return ModelInfo("question-head", self.path, str(self.meta.get("version", "")), digest)
+        return head_info("question-head", self.path, str(self.meta.get("version", "")))
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -102,19 +100,9 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 def head_path() -> Path:
     """The head file: ``$MEETINGLENS_QUESTION_HEAD``, else the project's ``models/`` copy."""
-    searched = []
-    env = os.environ.get(HEAD_ENV)
-    if env:
-        if Path(env).is_file():
-            return Path(env)
-        searched.append(f"${HEAD_ENV}={env} (no such file)")
-    if HEAD_FILE.is_file():
-        return HEAD_FILE
-    searched.append(str(HEAD_FILE))
-    raise ModelNotFoundError(
-        "question-head", searched,
-        "run `python benchmarks/train_question_head.py` to fit it from datasets/questions/, "
-        f"or point ${HEAD_ENV} at a head.npz")
+    return find_head("question-head", HEAD_ENV, HEAD_FILE,
+                     train="python benchmarks/train_question_head.py "
+                           "(fits it from datasets/questions/)")
 
 
 @cache

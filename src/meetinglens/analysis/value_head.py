@@ -11,20 +11,18 @@ in the project; otherwise :class:`ModelNotFoundError` lists both.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from meetinglens.errors import ModelNotFoundError
+from meetinglens.heads import MODELS_DIR, find_head, head_info
 from meetinglens.model import ModelInfo
 
 HEAD_ENV = "MEETINGLENS_VALUE_HEAD"
-HEAD_FILE = Path(__file__).resolve().parents[3] / "models" / "value-head" / "head.npz"
+HEAD_FILE = MODELS_DIR / "value-head" / "head.npz"
 
 
 @dataclass(frozen=True)
@@ -55,24 +53,12 @@ class Head:
 
     @property
     def info(self) -> ModelInfo:
-        digest = hashlib.sha256(Path(self.path).read_bytes()).hexdigest() if self.path else ""
-        return ModelInfo("value-head", self.path, str(self.meta.get("version", "")), digest)
+        return head_info("value-head", self.path, str(self.meta.get("version", "")))
 
 
 def head_path() -> Path:
-    searched = []
-    explicit = os.environ.get(HEAD_ENV)
-    if explicit:
-        if Path(explicit).is_file():
-            return Path(explicit)
-        searched.append(f"${HEAD_ENV}={explicit} (no such file)")
-    else:
-        searched.append(f"${HEAD_ENV} (not set)")
-    if HEAD_FILE.is_file():
-        return HEAD_FILE
-    searched.append(f"{HEAD_FILE} (absent)")
-    raise ModelNotFoundError("value-head", searched,
-                             "train it with: python benchmarks/train_value_head.py")
+    return find_head("value-head", HEAD_ENV, HEAD_FILE,
+                     train="python benchmarks/train_value_head.py")
 
 
 def read_head(path: Path) -> Head:
