@@ -94,8 +94,11 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], known, unknown, topic,
     if last:
         return RedFlag(kind, f"{what} is unclear: {last[1].speaker} said so", (last[1],),
                        last[1].speaker)
-    return RedFlag(kind, f"No buyer stated the {what.lower()} in this meeting",
-                   _topic_evidence(meeting, topic))
+    evidence = _topic_evidence(meeting, topic)
+    where = ("quoted is where the topic came up without it being stated"
+             if any(_said(u, topic) for u in evidence)
+             else "nobody raised it; quoted is how the meeting ended")
+    return RedFlag(kind, f"No buyer stated the {what.lower()} in this meeting ({where})", evidence)
 
 
 def economic_absent(roles: dict[str, Judgement], mentions: list[Mention],
