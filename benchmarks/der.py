@@ -7,6 +7,8 @@ all clips). Frames of 10 ms.
 
     .venv/bin/python benchmarks/der.py                 # ami_dev (10 clips) + pyannote_sample + sample
     .venv/bin/python benchmarks/der.py --sets ami --threshold 0.5 --device cuda
+    .venv/bin/python benchmarks/der.py --ablation          # each reconstruction change
+    .venv/bin/python benchmarks/der.py --sweep 0.4,0.45,0.5 --sets ami   # threshold (on ami_dev!)
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+
+from meetinglens.audio.options import AudioOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "audio"
@@ -107,13 +111,15 @@ def main() -> None:
     ap.add_argument("--step", type=float, default=None)
     ap.add_argument("--sweep", default="", help="comma-separated thresholds: pooled DER of each "
                     "(segmentation and embeddings computed once per clip)")
+    ap.add_argument("--ablation", action="store_true", help="pooled DER of each reconstruction "
+                    "change, added one at a time (see VARIANTS)")
+    ap.add_argument("--per-clip", action="store_true", help="with --sweep/--ablation: every clip")
     args = ap.parse_args()
-    if args.sweep:
+    if args.sweep or args.ablation:
         return sweep(args)
 
     from meetinglens.audio.decode import decode
     from meetinglens.audio.diarize import THRESHOLD, SpeakerDiarizer
-    from meetinglens.audio.options import AudioOptions
 
     diarizer = SpeakerDiarizer(AudioOptions(device=args.device),
                                threshold=args.threshold or THRESHOLD, step=args.step)
@@ -137,35 +143,69 @@ def main() -> None:
           f"({audio_s / max(busy_s, 1e-9):.1f}x real time)")
 
 
-def sweep(args) -> None:
-    from meetinglens.audio.decode import decode
-    from meetinglens.audio.diarize import (STEP_SHORT_S, SpeakerDiarizer, assign_local, cluster,
-                                           reconstruct)
-    from meetinglens.audio.options import AudioOptions
+#: Reconstruction variants for --ablation, each adding one change to the one before;
+#: "before" reproduces the reconstruction of commit 2c8562a (hard scores, short local
+#: speakers dropped, no speech floor).
+VARIANTS = {
+    "before": dict(short=False, overlap=False, floor=False, soft=False),
+    "+short embedded": dict(short=True, overlap=False, floor=False, soft=False),
+    "+overlap assign": dict(short=True, overlap=True, floor=False, soft=False),
+    "+speech floor": dict(short=True, overlap=True, floor=True, soft=False),
+    "+soft scores": dict(short=True, overlap=True, floor=True, soft=True),
+}
 
-    thresholds = [float(t) for t in args.sweep.split(",")]
+
+def run_variant(frames, emb, keys, trusted, duration, threshold, options, short=True,
+                overlap=True, floor=True, soft=True):
+    """The diarizer's ``finish`` with each reconstruction change switchable."""
+    from meetinglens.audio.diarize import finish
+    from meetinglens.audio.diarize_cluster import (assign_by_overlap, assign_local,
+                                                   centroids_of, cluster)
+    from meetinglens.audio.diarize_reconstruct import SOFT_SCORES, SPEECH_FLOOR, reconstruct
+
+    if (short, overlap, floor, soft) == (True, True, True, SOFT_SCORES):
+        return finish(frames, emb, keys, trusted, duration, threshold, options)
+    if not keys:
+        return ()
+    use = trusted if trusted.any() else np.ones(len(keys), dtype=bool)
+    labels = cluster(emb[use], threshold, options)
+    centroids = centroids_of(emb[use], labels)
+    rows = np.arange(len(keys)) if short else np.flatnonzero(use)
+    shape = frames.activity.shape[:1] + frames.activity.shape[2:]
+    assignment = assign_local(emb[rows], [keys[r] for r in rows], centroids, shape)
+    if overlap:
+        assignment = assign_by_overlap(frames, assignment, duration)
+    return reconstruct(frames, assignment, duration, SPEECH_FLOOR if floor else 2.0, soft)
+
+
+def sweep(args) -> None:
+    """Segmentation and embeddings once per clip, then every (variant, threshold)."""
+    from meetinglens.audio.decode import decode
+    from meetinglens.audio.diarize import STEP_SHORT_S, SpeakerDiarizer
+
+    thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [None]
+    variants = VARIANTS if args.ablation else {"current": VARIANTS["+speech floor"]}
     diarizer = SpeakerDiarizer(AudioOptions(device=args.device), step=args.step)
-    totals = {t: defaultdict(lambda: defaultdict(float)) for t in thresholds}
+    thresholds = [t or diarizer.threshold for t in thresholds]
+    totals = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     for group, uri, path, ref, uem in clips(args.sets.split(",")):
         audio = decode(path)
         frames = diarizer._segment(audio.samples, args.step or STEP_SHORT_S, None, "")
-        emb, keys = diarizer._embed(audio.samples, frames)
-        for t in thresholds:
-            hyp = []
-            if keys:
-                labels = cluster(emb, t, diarizer.options)
-                shape = frames.activity.shape[:1] + frames.activity.shape[2:]
-                turns = reconstruct(frames, assign_local(emb, keys, labels, shape), audio.duration)
+        emb, keys, trusted = diarizer._embed(audio.samples, frames)
+        for name, flags in variants.items():
+            for t in thresholds:
+                turns = run_variant(frames, emb, keys, trusted, audio.duration, t,
+                                    diarizer.options, **flags)
                 hyp = [(x.start, x.end, x.speaker) for x in turns]
-            s = score(ref, hyp, uem)
-            for k, v in s.items():
-                totals[t][group][k] += v
-            if t == thresholds[0]:
-                print(_line(f"{group}/{uri} @{t:.2f}", s, len({x[2] for x in ref}),
-                            len({x[2] for x in hyp})), flush=True)
-    for t in thresholds:
-        for group, s in totals[t].items():
-            print(_line(f"threshold {t:.2f} {group}", s))
+                s = score(ref, hyp, uem)
+                for k, v in s.items():
+                    totals[(name, t)][group][k] += v
+                if args.per_clip:
+                    print(_line(f"{group}/{uri} {name[:8]}@{t:.2f}", s, len({x[2] for x in ref}),
+                                len({x[2] for x in hyp})), flush=True)
+    for (name, t), groups in totals.items():
+        for group, s in groups.items():
+            print(_line(f"{name[:15]} @{t:.2f} {group}", s))
 
 
 if __name__ == "__main__":
