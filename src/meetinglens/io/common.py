@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterator
 from pathlib import Path
 
 from meetinglens.errors import InputError, TranscriptFormatError
@@ -261,3 +262,46 @@ def split_name(text: str) -> tuple[str | None, str]:
     if not m or "://" in text[: m.end("name") + 3] or not _is_name(m.group("name")):
         return None, text.strip()
     return clean_name(m.group("name")), m.group("text").strip()
+
+
+# ------------------------------------------------------------------ cue blocks (VTT, SRT)
+
+def text_blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the index of its first line."""
+    block: list[str] = []
+    start = 0
+    for i, line in enumerate(lines):
+        if line.strip():
+            if not block:
+                start = i
+            block.append(line)
+        elif block:
+            yield start, block
+            block = []
+    if block:
+        yield start, block
+
+
+def read_cue_timing(path: str | Path, block: list[str], line_no: int, ordinal: int,
+                    timing: re.Pattern, example: str) -> tuple[int, float, float, str]:
+    """Find and read a cue block's ``start --> end`` line (the first or second line).
+
+    Returns (index of the timing line in the block, start, end, where) — ``where`` names the
+    cue and its line for later messages. ``example`` is a well-formed timing line for the
+    error hint (SRT and WebVTT differ in the decimal separator).
+    """
+    timing_at = next((k for k, line in enumerate(block[:2]) if "-->" in line), None)
+    if timing_at is None:
+        raise TranscriptFormatError(path, f"line {line_no}: block without a cue timing line "
+                                    f"({example!r}): {block[0][:60]!r}",
+                                    "fix or remove that block")
+    where = f"cue {ordinal + 1} (line {line_no + timing_at})"
+    m = timing.match(block[timing_at])
+    if not m:
+        raise TranscriptFormatError(path, f"{where}: cannot read the timing "
+                                    f"{block[timing_at].strip()!r}", f"times look like {example}")
+    try:
+        start, end = parse_clock(m.group("start")), parse_clock(m.group("end"))
+    except ValueError as exc:
+        raise TranscriptFormatError(path, f"{where}: {exc}", "fix that cue's times") from exc
+    return timing_at, start, end, where

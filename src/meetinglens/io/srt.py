@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from meetinglens.errors import TranscriptFormatError
-from meetinglens.io.common import RawCue, build_meeting, parse_clock, split_name
+from meetinglens.io.common import RawCue, build_meeting, read_cue_timing, split_name, text_blocks
 from meetinglens.model import Meeting
 
 FORMAT = "srt"
@@ -28,17 +28,10 @@ def looks_like(text: str) -> bool:
 
 def parse(path: str | Path, text: str) -> Meeting:
     """Parse SRT text into a Meeting (one utterance per cue)."""
-    cues: list[RawCue] = []
     lines = text.lstrip("\ufeff").split("\n")
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        block_start = i
-        while i < len(lines) and lines[i].strip():
-            i += 1
-        cues.append(_cue(path, lines[block_start:i], block_start + 1, len(cues)))
+    cues: list[RawCue] = []
+    for first_line, block in text_blocks(lines):
+        cues.append(_cue(path, block, first_line + 1, len(cues)))
     if not cues:
         raise TranscriptFormatError(path, "SRT file without any cue",
                                     "check that the export contains the transcript")
@@ -46,21 +39,8 @@ def parse(path: str | Path, text: str) -> Meeting:
 
 
 def _cue(path, block: list[str], line_no: int, ordinal: int) -> RawCue:
-    timing_at = next((k for k, line in enumerate(block[:2]) if "-->" in line), None)
-    where = f"cue {ordinal + 1} (line {line_no + (timing_at or 0)})"
-    if timing_at is None:
-        raise TranscriptFormatError(path, f"line {line_no}: block without a cue timing line "
-                                    f"('00:00:01,000 --> 00:00:04,000'): {block[0][:60]!r}",
-                                    "fix or remove that block")
-    m = _TIMING.match(block[timing_at])
-    if not m:
-        raise TranscriptFormatError(path, f"{where}: cannot read the timing "
-                                    f"{block[timing_at].strip()!r}",
-                                    "times look like 00:01:02,500 --> 00:01:05,000")
-    try:
-        start, end = parse_clock(m.group("start")), parse_clock(m.group("end"))
-    except ValueError as exc:
-        raise TranscriptFormatError(path, f"{where}: {exc}", "fix that cue's times") from exc
+    timing_at, start, end, where = read_cue_timing(path, block, line_no, ordinal, _TIMING,
+                                                   "00:01:02,500 --> 00:01:05,000")
     raw = " ".join(line.strip() for line in block[timing_at + 1:])
     speaker, body = split_name(" ".join(_FORMAT_TAGS.sub("", raw).split()))
     return RawCue(speaker=speaker, text=body, start=start, end=end, source_index=ordinal,

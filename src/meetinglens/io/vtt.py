@@ -13,7 +13,14 @@ import re
 from pathlib import Path
 
 from meetinglens.errors import TranscriptFormatError
-from meetinglens.io.common import RawCue, build_meeting, clean_name, parse_clock, split_name
+from meetinglens.io.common import (
+    RawCue,
+    build_meeting,
+    clean_name,
+    read_cue_timing,
+    split_name,
+    text_blocks,
+)
 from meetinglens.model import Meeting
 
 FORMAT = "vtt"
@@ -40,7 +47,7 @@ def parse(path: str | Path, text: str) -> Meeting:
         raise TranscriptFormatError(path, "not WebVTT: the first line is not 'WEBVTT'",
                                     "add the 'WEBVTT' header, or pass --input-format")
     cues: list[RawCue] = []
-    for first_line, block in _blocks(lines[1:]):
+    for first_line, block in text_blocks(lines[1:]):
         cue = _cue(path, block, skipped + first_line + 2, len(cues))
         if cue is not None:
             cues.append(cue)
@@ -50,40 +57,11 @@ def parse(path: str | Path, text: str) -> Meeting:
     return build_meeting(path, FORMAT, cues)
 
 
-def _blocks(lines: list[str]):
-    """(index of first line, lines) for each blank-line separated block."""
-    block: list[str] = []
-    start = 0
-    for i, line in enumerate(lines):
-        if line.strip():
-            if not block:
-                start = i
-            block.append(line)
-        elif block:
-            yield start, block
-            block = []
-    if block:
-        yield start, block
-
-
 def _cue(path, block: list[str], line_no: int, ordinal: int) -> RawCue | None:
     if block[0].split(" ", 1)[0].split("\t", 1)[0] in _BLOCKS_SKIPPED and "-->" not in block[0]:
         return None
-    timing_at = next((i for i, line in enumerate(block[:2]) if "-->" in line), None)
-    if timing_at is None:
-        raise TranscriptFormatError(path, f"line {line_no}: block without a cue timing line "
-                                    f"('00:00:01.000 --> 00:00:04.000'): {block[0][:60]!r}",
-                                    "fix or remove that block")
-    m = _TIMING.match(block[timing_at])
-    where = f"cue {ordinal + 1} (line {line_no + timing_at})"
-    if not m:
-        raise TranscriptFormatError(path, f"{where}: cannot read the timing "
-                                    f"{block[timing_at].strip()!r}",
-                                    "times look like 00:01:02.500 --> 00:01:05.000")
-    try:
-        start, end = parse_clock(m.group("start")), parse_clock(m.group("end"))
-    except ValueError as exc:
-        raise TranscriptFormatError(path, f"{where}: {exc}", "fix that cue's times") from exc
+    timing_at, start, end, where = read_cue_timing(path, block, line_no, ordinal, _TIMING,
+                                                   "00:01:02.500 --> 00:01:05.000")
     speaker, body = _speaker_and_text(" ".join(line.strip() for line in block[timing_at + 1:]))
     return RawCue(speaker=speaker, text=body, start=start, end=end,
                   source_index=ordinal, where=where)
