@@ -14,14 +14,13 @@ per cue/line, unknown speaker fallback, sorting, overlaps, invalid times) are in
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from meetinglens.errors import InputError, TranscriptFormatError
 from meetinglens.io import meetinglens_json, srt, text, vtt, whisper_json
-from meetinglens.io.common import UNKNOWN_SPEAKER, read_text, slug
+from meetinglens.io.common import UNKNOWN_SPEAKER, load_json, read_text, slug
 from meetinglens.io.vtt import write_vtt
 from meetinglens.model import Meeting
 
@@ -71,11 +70,7 @@ def detect_format(path: str | Path, text_: str) -> str:
 
 
 def _json_format(path, body: str, hint: str) -> str:
-    try:
-        data = json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise TranscriptFormatError(path, f"looks like JSON but is not valid JSON ({exc})",
-                                    hint) from exc
+    data = load_json(path, body, hint, what="looks like JSON but is not valid JSON")
     if meetinglens_json.looks_like(data):
         return "meetinglens-json"
     if whisper_json.looks_like(data):

@@ -16,6 +16,7 @@ are the same for every format, so they are decided in one place:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -305,3 +306,11 @@ def read_cue_timing(path: str | Path, block: list[str], line_no: int, ordinal: i
     except ValueError as exc:
         raise TranscriptFormatError(path, f"{where}: {exc}", "fix that cue's times") from exc
     return timing_at, start, end, where
+
+
+def load_json(path: str | Path, text: str, hint: str, what: str = "not valid JSON"):
+    """``json.loads(text)``, or a TranscriptFormatError naming the file, the error and ``hint``."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TranscriptFormatError(path, f"{what} ({exc})", hint) from exc

@@ -6,11 +6,11 @@ or override what the user states.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
 from meetinglens.errors import TranscriptFormatError
+from meetinglens.io.common import load_json
 from meetinglens.model import Meeting
 from meetinglens.serialize import meeting_from_dict
 
@@ -26,11 +26,7 @@ def looks_like(data: object) -> bool:
 
 
 def parse(path: str | Path, text: str) -> Meeting:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TranscriptFormatError(path, f"not valid JSON ({exc})",
-                                    "pass a file written by meetinglens") from exc
+    data = load_json(path, text, "pass a file written by meetinglens")
     if not looks_like(data):
         raise TranscriptFormatError(path, "JSON without 'speakers' and 'utterances': "
                                     "not a meetinglens meeting or report",

@@ -7,11 +7,10 @@ every word of the segment has a valid time; otherwise that segment keeps its tex
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from meetinglens.errors import TranscriptFormatError
-from meetinglens.io.common import RawCue, build_meeting, clean_name
+from meetinglens.io.common import RawCue, build_meeting, clean_name, load_json
 from meetinglens.model import Meeting, Word
 
 FORMAT = "whisper-json"
@@ -22,11 +21,7 @@ def looks_like(data: object) -> bool:
 
 
 def parse(path: str | Path, text: str) -> Meeting:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TranscriptFormatError(path, f"not valid JSON ({exc})",
-                                    "pass whisper's JSON output unchanged") from exc
+    data = load_json(path, text, "pass whisper's JSON output unchanged")
     if not looks_like(data):
         raise TranscriptFormatError(path, "JSON without a 'segments' list: not whisper output",
                                     "pass whisper's JSON output (whisper --output_format json)")
