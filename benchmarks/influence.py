@@ -12,11 +12,13 @@ participants file, ASR-style lower case without punctuation):
 Splits, in writing order (datasets/buying-influences/README.md): ``dev`` (cue lexicons written
 on it), ``test`` and ``holdout`` (each scored once held out, then used to broaden the cues),
 ``holdout2`` (written after rules v3; then used for v4), ``holdout3`` (written after rules v4
-and the retrained mode head were committed; the honest figure).
-Response modes use the learned head (models/influence-head/): a meeting the shipped head was
-trained on is scored by a head refitted without it (leave one meeting out); ``--head none``
-scores the cue lexicons alone.
-Run:  .venv/bin/python benchmarks/influence.py [--split holdout2] [--details] [--head none]
+and the retrained mode head were committed), then any split found by file prefix
+(``<split>-*.json``, e.g. a blind ``holdout4`` added after the heads were frozen).
+Modes, roles and red flags use the learned heads (models/influence-head/): a meeting a shipped
+head was trained on is scored by a head refitted without it (leave one meeting out), so
+``--split all`` is a leave-one-meeting-out figure over every labelled meeting. ``--head noflag``
+drops the red-flag evidence head (rules alone for flags); ``--head none`` drops every head.
+Run:  .venv/bin/python benchmarks/influence.py [--split all] [--details] [--head none]
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from collections import Counter
 
 from meetinglens.analysis.base import AnalysisContext
 from meetinglens.analysis.influence import analyze_with
-from meetinglens.analysis.influence_dataset import dataset_files, load_labelled
+from meetinglens.analysis.influence_dataset import dataset_files, dataset_splits, load_labelled
 from meetinglens.analysis.influence_flags import FLAGS
 
 VARIANTS = {"clean": dict(participants=True, asr=False),
             "no-participants": dict(participants=False, asr=False),
             "asr": dict(participants=False, asr=True)}
-SPLITS = ["dev", "test", "holdout", "holdout2", "holdout3"]
+#: Splits in writing order; splits found later by file prefix follow.
+KNOWN_SPLITS = ["dev", "test", "holdout", "holdout2", "holdout3"]
 STOP = {"our", "my", "the", "their", "of", "new", "from", "'s"}
 
 
@@ -42,8 +45,8 @@ def _words(text: str) -> set[str]:
 
 
 def evaluate(files, variant: dict, details: bool = False,
-             head_for=lambda meeting_id: (None, None)) -> dict:
-    """Scores over ``files``; ``head_for(meeting id)`` gives the (mode, role) heads to use."""
+             head_for=lambda meeting_id: (None, None, None)) -> dict:
+    """Scores over ``files``; ``head_for(meeting id)`` gives the (mode, role[, flag]) heads."""
     roles_ok = roles_n = modes_ok = modes_n = 0
     tp, fp, fn = Counter(), Counter(), Counter()
     m_found = m_gold = m_pred = m_pred_ok = 0
@@ -108,11 +111,27 @@ def _fmt(x) -> str:
     return "  -  " if x is None else f"{x:.2f}"
 
 
+def flag_head_provider():
+    """Meeting id -> the shipped flag head, or one refitted without that meeting if the shipped
+    head was trained on it."""
+    from meetinglens.analysis import influence_flagtrain as ft
+    from meetinglens.analysis.influence_flaghead import load_flag_head
+
+    shipped = load_flag_head()
+    files = [f for f in dataset_files() if f.stem in set(shipped.meta.get("meetings", []))]
+    rows = ft.join(ft.meeting_cue_rows(files), ft.extra_cue_rows())
+    from meetinglens.nlp import encode
+
+    lomo = ft.lomo_flag_heads(rows, encode(rows.texts), float(shipped.meta.get("C", ft.C)))
+    return lambda meeting_id: lomo.get(meeting_id, shipped)
+
+
 def head_provider(mode: str):
-    """``head_for(meeting id)``: ``auto`` = the shipped head, except for meetings it was trained
-    on, which get a head fitted without them (leave one meeting out); ``none`` = rules only."""
+    """``head_for(meeting id)``: ``auto`` = the shipped heads, except for meetings they were
+    trained on, which get heads fitted without them (leave one meeting out); ``noflag`` = the
+    same without the red-flag head; ``none`` = rules only."""
     if mode == "none":
-        return lambda meeting_id: (None, None)
+        return lambda meeting_id: (None, None, None)
     from meetinglens.analysis import influence_train as tr
     from meetinglens.analysis.influence_head import ROLE_CLASSES, load_head, load_role_head
 
@@ -124,20 +143,25 @@ def head_provider(mode: str):
     rows = tr.role_rows(files)
     lomo_roles = tr.leave_one_meeting_out(rows, tr.embed(rows),
                                           float(shipped_roles.meta.get("C", tr.C)), ROLE_CLASSES)
+    flags = flag_head_provider() if mode == "auto" else (lambda meeting_id: None)
     return lambda meeting_id: (lomo.get(meeting_id, shipped),
-                               lomo_roles.get(meeting_id, shipped_roles))
+                               lomo_roles.get(meeting_id, shipped_roles), flags(meeting_id))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default=None,
-                        help="one split: dev, test, holdout, holdout2, holdout3 or all (default: each)")
+                        help="one split (dev, test, holdout, holdout2, holdout3, or any "
+                             "<split>-*.json prefix) or all (default: each)")
     parser.add_argument("--details", action="store_true", help="print every error")
-    parser.add_argument("--head", choices=["auto", "none"], default="auto",
-                        help="auto: shipped mode and role heads, refitted leaving one meeting "
-                             "out for meetings they were trained on; none: cue lexicons only")
+    parser.add_argument("--head", choices=["auto", "noflag", "none"], default="auto",
+                        help="auto: shipped mode, role and flag heads, refitted leaving one "
+                             "meeting out for meetings they were trained on; noflag: no flag "
+                             "head; none: cue lexicons only")
     args = parser.parse_args()
-    splits = SPLITS if args.split is None else [args.split]
+    found = dataset_splits()
+    splits = ([s for s in KNOWN_SPLITS if s in found] + [s for s in found if s not in KNOWN_SPLITS]
+              if args.split is None else [args.split])
     head_for = head_provider(args.head)
     for split in splits:
         files = dataset_files(None if split == "all" else split)

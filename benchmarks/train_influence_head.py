@@ -8,8 +8,13 @@ scored by a head fitted without it (leave one meeting out):
 * utterance level: accuracy and per-mode F1 of the head alone,
 * buyer level: response-mode accuracy of the analyzer (rules + that head) against rules only.
 
-Splits written after the head was frozen (``holdout3``) are never trained on.
-Run:  .venv/bin/python benchmarks/train_influence_head.py [--c-grid] [--no-save]
+It then trains the red-flag evidence head (``models/influence-head/flags.npz``) on
+``labels.flag_cues`` plus ``flag-cues-extra.jsonl`` and prints its out-of-meeting utterance
+precision / recall / F1 per evidence class.
+
+All 31 meetings written so far (dev … holdout3) are training data; a split added later (a
+blind ``holdout4``) never is, because only ``TRAIN_SPLITS`` are read.
+Run:  .venv/bin/python benchmarks/train_influence_head.py [--c-grid] [--no-save] [--flags-only]
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ import argparse
 import datetime
 import hashlib
 
+from meetinglens.analysis import influence_flagtrain as ft
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis import influence_train as tr
 from meetinglens.analysis.influence_dataset import dataset_files
 from meetinglens.analysis.influence_head import HEAD_FILE, ROLE_CLASSES, ROLE_HEAD_FILE
 
-TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2")
+TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")
+FLAG_HEAD_FILE = HEAD_FILE.with_name("flags.npz")
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 
@@ -73,8 +80,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c-grid", action="store_true", help="compare C values first")
     parser.add_argument("--no-save", action="store_true", help="only print figures")
+    parser.add_argument("--flags-only", action="store_true", help="only the red-flag head")
     args = parser.parse_args()
     files = [f for split in TRAIN_SPLITS for f in dataset_files(split)]
+    if args.flags_only:
+        train_flag_head(files, args.c_grid, args.no_save)
+        return
     rows = tr.join(tr.meeting_rows(files), tr.extra_rows())
     x = tr.embed(rows)
     counts = {m: rows.labels.count(m) for m in tr.CLASSES}
@@ -94,6 +105,36 @@ def main() -> None:
     tr.fit(x, rows.labels, tr.C, meta).save(HEAD_FILE)
     print(f"wrote {HEAD_FILE}")
     train_role_head(files)
+    train_flag_head(files, args.c_grid)
+
+
+def train_flag_head(files, c_grid: bool = False, no_save: bool = False) -> None:
+    """The red-flag evidence head: one sigmoid per class over each buyer utterance."""
+    from meetinglens.nlp import encode
+
+    rows = ft.join(ft.meeting_cue_rows(files), ft.extra_cue_rows())
+    x = encode(rows.texts)
+    y = rows.matrix()
+    print(f"flag head rows: {len(rows.texts)} (meetings and extra, each also ASR-style); "
+          + " ".join(f"{c}={int(n)}" for c, n in zip(ft.CUE_CLASSES, y.sum(axis=0))))
+    macros = {}
+    for c in (C_GRID if c_grid else (ft.C,)):
+        prf = ft.utterance_prf(rows, x, ft.lomo_flag_heads(rows, x, c))
+        macros[c] = macro = sum(v[2] for v in prf.values()) / len(prf)
+        print(f"  C={c:<4} out-of-meeting utterance macro-F1 at p>=0.5: {macro:.3f}")
+        for cls, (p, r, f1, n) in prf.items():
+            print(f"    {cls:22s} P={p:.2f} R={r:.2f} F1={f1:.2f} support={n}")
+    if no_save:
+        return
+    meta = {"version": "1-" + hashlib.sha256("\n".join(
+                f"{g}\t{sorted(c)}\t{t}" for t, c, g in zip(rows.texts, rows.cues, rows.groups)
+            ).encode()).hexdigest()[:16],
+            "C": ft.C, "seed": ft.SEED, "meetings": [f.stem for f in files],
+            "rows": len(rows.texts), "trained": datetime.date.today().isoformat(),
+            "lomo_utterance_macro_f1": round(macros.get(ft.C, macro), 3),
+            "encoder": "all-MiniLM-L6-v2 (meetinglens.nlp.encode)"}
+    ft.fit_flags(x, y, ft.C, meta).save(FLAG_HEAD_FILE)
+    print(f"wrote {FLAG_HEAD_FILE}")
 
 
 def train_role_head(files) -> None:

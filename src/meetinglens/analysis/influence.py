@@ -167,6 +167,15 @@ def mode_head_scores(meeting: Meeting, buyers, head) -> dict[str, list[dict[str,
     return {s.name: [next(scores) for _ in utterances_of(meeting, s.name)] for s in buyers}
 
 
+def flag_cue_scores(meeting: Meeting, buyers, flag_head) -> dict:
+    """Utterance index -> the evidence head's class probabilities, for buyer utterances."""
+    if flag_head is None:
+        return {}
+    names = {s.name for s in buyers}
+    said = [u for u in meeting.utterances if u.speaker in names]
+    return {u.index: p for u, p in zip(said, flag_head.scores([u.text for u in said]))}
+
+
 def _default_head(loader, what: str):
     """An installed head, or None and a note saying why the lexicons judge alone."""
     from meetinglens.errors import ModelNotFoundError
@@ -185,19 +194,22 @@ def _head_info(head) -> dict | None:
 
 
 def analyze(ctx: AnalysisContext) -> AnalyzerResult:
+    from meetinglens.analysis.influence_flaghead import load_flag_head
     from meetinglens.analysis.influence_head import load_head, load_role_head
 
     head, note = _default_head(load_head, "response modes")
     role_head, role_note = _default_head(load_role_head, "roles")
-    result = analyze_with(ctx, head, role_head)
-    notes = tuple(n for n in (note, role_note) if n)
+    flag_head, flag_note = _default_head(load_flag_head, "red flags")
+    result = analyze_with(ctx, head, role_head, flag_head)
+    notes = tuple(n for n in (note, role_note, flag_note) if n)
     if notes:
         result = replace(result, notes=result.notes + notes)
     return result
 
 
-def analyze_with(ctx: AnalysisContext, head=None, role_head=None) -> AnalyzerResult:
-    """The analysis with explicit mode and role heads (None: cue lexicons only)."""
+def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
+                 flag_head=None) -> AnalyzerResult:
+    """The analysis with explicit mode, role and red-flag heads (None: cue lexicons only)."""
     meeting = ctx.meeting
     buyers, note = buyer_speakers(meeting)
     role_scores = mode_head_scores(meeting, buyers, role_head) if buyers else {}
@@ -208,7 +220,8 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None) -> AnalyzerRes
                                 head_scores.get(s.name)) for s in buyers}
     mentions = find_mentions(meeting, buyers)
     absent = absent_influences(mentions)
-    flags = red_flags(meeting, set(roles), roles, modes, mentions) if buyers else []
+    cues = flag_cue_scores(meeting, buyers, flag_head) if buyers else {}
+    flags = red_flags(meeting, set(roles), roles, modes, mentions, cues) if buyers else []
     cover = coverage(roles, absent)
     metrics = {
         "roles": {n: {"role": j.label, "confidence": j.confidence, "basis": j.basis,
@@ -223,6 +236,7 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None) -> AnalyzerRes
         "absent_influences": len(absent),
         "mode_head": _head_info(head),
         "role_head": _head_info(role_head),
+        "flag_head": _head_info(flag_head),
     }
     findings = [f for j in roles.values() if (f := _role_finding(j, meeting))]
     findings += [f for j in modes.values() if (f := _mode_finding(j))]
@@ -236,4 +250,5 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None) -> AnalyzerRes
     return AnalyzerResult(NAME, metrics, tuple(findings),
                           _tables(meeting, roles, modes, mentions, absent, flags, cover),
                           tuple(notes),
-                          models=tuple(h.info for h in (head, role_head) if h is not None))
+                          models=tuple(h.info for h in (head, role_head, flag_head)
+                                       if h is not None))

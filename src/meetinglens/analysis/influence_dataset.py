@@ -33,6 +33,8 @@ class Labels:
     red_flags: set[str]
     #: Utterance index -> response mode the utterance shows (buyer utterances not listed: none).
     mode_cues: dict[int, str] = field(default_factory=dict)
+    #: Utterance index -> red-flag evidence classes it shows (influence_flaghead.CUE_CLASSES).
+    flag_cues: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def asr_text(text: str) -> str:
@@ -65,16 +67,29 @@ def load_labelled(path: str | Path, participants: bool = True, asr: bool = False
         gold = data["labels"]
         labels = Labels(dict(gold["roles"]), dict(gold["response_modes"]),
                         list(gold.get("mentions", [])), set(gold.get("red_flags", [])),
-                        {int(i): m for i, m in gold.get("mode_cues", {}).items()})
+                        {int(i): m for i, m in gold.get("mode_cues", {}).items()},
+                        {int(i): tuple(c) for i, c in gold.get("flag_cues", {}).items()})
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(path, f"not a labelled buying-influence meeting: {exc}",
                          "see datasets/buying-influences/README.md for the format") from exc
     return meeting, labels
 
 
+def split_of(path: Path) -> str:
+    """A file's split from its name (``holdout2-01-x.json`` -> ``holdout2``), so a split added
+    later (a blind holdout) is found without any list to update."""
+    return path.stem.split("-", 1)[0]
+
+
 def dataset_files(split: str | None = None, folder: Path = DATASET_DIR) -> list[Path]:
-    """The labelled meetings, optionally only one split (``dev``, ``test``, ``holdout``...)."""
+    """The labelled meetings, optionally only one split (``dev``, ``test``, ``holdout``...),
+    chosen by file prefix (``<split>-*.json``)."""
     files = sorted(folder.glob("*.json"))
     if split is None:
         return files
-    return [f for f in files if json.loads(f.read_text(encoding="utf-8")).get("split") == split]
+    return [f for f in files if split_of(f) == split]
+
+
+def dataset_splits(folder: Path = DATASET_DIR) -> list[str]:
+    """Every split present, in order of first appearance by name."""
+    return list(dict.fromkeys(sorted(split_of(f) for f in folder.glob("*.json"))))

@@ -1,7 +1,10 @@
 """Red flags (Miller & Heiman): hazards to a sale, each with the words that raised it.
 
 A flag is raised either by what a buyer said ("we just went through a reorg") or by what was
-never said (nobody stated a budget). For the second kind the evidence is the closest thing
+never said (nobody stated a budget). Evidence comes from the cue lexicons *or* the learned
+evidence head (:mod:`influence_flaghead`, per-utterance probabilities passed in as ``cues``):
+the lexicons keep their precision on the phrasings they know, the head catches new ones, and
+a flag raised by absence means "no buyer utterance shows X, by rules or head". For the second kind the evidence is the closest thing
 the meeting holds — the seller's unanswered question on the topic, or the closing exchange
 when the topic never came up — and the summary says so.
 """
@@ -12,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.analysis.influence_flaghead import CueScores
 from meetinglens.analysis.influence_mentions import Mention, involved
 from meetinglens.analysis.influence_roles import NEGATION_WINDOW, Judgement
 from meetinglens.model import Meeting, Utterance
@@ -36,6 +40,16 @@ NEXT_STEP_TAIL = 0.5
 AGREEMENT_REACH = 2
 STATUS_QUO_MODES = {"even_keel", "overconfident"}
 
+#: Head probability from which an utterance counts as evidence of a class. Chosen by
+#: leave-one-meeting-out over the 31 labelled meetings (benchmarks/influence.py --sweep);
+#: flags raised by a single utterance need more certainty than evidence that settles one.
+HEAD_MIN = {
+    "competitor_preferred": 0.8, "status_quo": 0.8, "reorganization": 0.8,
+    "new_influencer": 0.8, "budget_stated": 0.6, "process_stated": 0.6, "next_step": 0.6,
+    "economic_engaged": 0.7, "budget_unclear": 0.7, "process_unclear": 0.7,
+    "next_step_deferred": 0.7,
+}
+
 BUDGET_TOPIC = (r"(budget|funding|money|spend|price|pricing|cost)",)
 PROCESS_TOPIC = (r"(decision|decide|approv|sign ?off|process|who else|signs?)",)
 
@@ -57,6 +71,11 @@ def _said(u: Utterance, cues) -> str | None:
     return lx.any_hit(lx.normalise(u.text), cues)
 
 
+def _shown(u: Utterance, head: dict[int, CueScores], cls: str) -> bool:
+    """The evidence head is confident the utterance shows ``cls``."""
+    return head.get(u.index, {}).get(cls, 0.0) >= HEAD_MIN[cls]
+
+
 def _said_affirmed(u: Utterance, cues) -> str | None:
     """A cue that is not negated just before ("we're not leaning towards anyone")."""
     norm = lx.normalise(u.text)
@@ -74,7 +93,8 @@ def _topic_evidence(meeting: Meeting, topic) -> tuple[Utterance, ...]:
 
 
 def _known_or_unknown(meeting: Meeting, buyers: set[str], known, unknown, topic, kind: str,
-                      what: str, known_wins: bool) -> RedFlag | None:
+                      what: str, known_wins: bool, head: dict[int, CueScores],
+                      classes: tuple[str, str]) -> RedFlag | None:
     """Flag when a buyer said the thing is unknown, or when no buyer ever stated it."""
     last = None
     for u in meeting.utterances:
@@ -84,7 +104,8 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], known, unknown, topic,
         # states a budget (known wins); "I'm not sure who signs off now" states no process
         # (unknown wins). An approval threshold ("anything over 50k") is not a budget.
         norm = THRESHOLD.sub(" ", lx.normalise(u.text))
-        said_known, said_unknown = lx.any_hit(norm, known), lx.any_hit(norm, unknown)
+        said_known = lx.any_hit(norm, known) or _shown(u, head, classes[0])
+        said_unknown = lx.any_hit(norm, unknown) or _shown(u, head, classes[1])
         if said_known and (known_wins or not said_unknown):
             last = ("known", u)
         elif said_unknown:
@@ -101,15 +122,16 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], known, unknown, topic,
     return RedFlag(kind, f"No buyer stated the {what.lower()} in this meeting ({where})", evidence)
 
 
-def economic_absent(roles: dict[str, Judgement], mentions: list[Mention],
-                    meeting: Meeting) -> RedFlag | None:
+def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meeting: Meeting,
+                    buyers: set[str], head: dict[int, CueScores]) -> RedFlag | None:
     if any(j.label == "economic" for j in roles.values()):
         return None
     # Only mentions tied to the deal: "customers complained to our CEO" shows no economic buyer.
     economic = [m for m in mentions if m.role == "economic" and not m.present and involved(m)]
     engaged = [m for m in economic if _said(m.utterance, lx.ENGAGED_CUES)
                and not _said(m.utterance, lx.NOT_ENGAGED_CUES)]
-    if engaged:
+    if engaged or any(u.speaker in buyers and _shown(u, head, "economic_engaged")
+                      and not _said(u, lx.NOT_ENGAGED_CUES) for u in meeting.utterances):
         return None
     if economic:
         return RedFlag("economic_absent",
@@ -121,22 +143,25 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention],
 
 
 def _said_by_buyers(meeting: Meeting, buyers: set[str], kind: str, cues, summary: str,
-                    affirmed: bool = False) -> RedFlag | None:
+                    head: dict[int, CueScores], affirmed: bool = False) -> RedFlag | None:
     said = _said_affirmed if affirmed else _said
-    found = [u for u in meeting.utterances if u.speaker in buyers and said(u, cues)]
+    found = [u for u in meeting.utterances
+             if u.speaker in buyers and (said(u, cues) or _shown(u, head, kind))]
     if not found:
         return None
     return RedFlag(kind, summary.format(speaker=found[0].speaker), tuple(found[:3]),
                    found[0].speaker)
 
 
-def competitor_preferred(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
+def competitor_preferred(meeting: Meeting, buyers: set[str],
+                         head: dict[int, CueScores]) -> RedFlag | None:
     found = []
     for u in meeting.utterances:
         if u.speaker not in buyers:
             continue
         if _said_affirmed(u, lx.COMPETITOR_STRONG) or (
-                _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)):
+                _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)) or (
+                _shown(u, head, "competitor_preferred")):
             found.append(u)
     if not found:
         return None
@@ -146,10 +171,10 @@ def competitor_preferred(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
 
 
 def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
-               modes: dict[str, Judgement]) -> RedFlag | None:
+               modes: dict[str, Judgement], head: dict[int, CueScores]) -> RedFlag | None:
     explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO,
                                "{speaker} sees no reason to change what they do today",
-                               affirmed=True)
+                               head, affirmed=True)
     if explicit:
         return explicit
     clear = {n: j for n, j in modes.items() if j.label != "unclear"}
@@ -169,21 +194,31 @@ def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
                    complacent[0] if len(complacent) == 1 else None)
 
 
-def no_next_step(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
+def _deferred(u: Utterance, head: dict[int, CueScores]) -> bool:
+    return bool(_said(u, lx.DEFERRAL)) or _shown(u, head, "next_step_deferred")
+
+
+def no_next_step(meeting: Meeting, buyers: set[str],
+                 head: dict[int, CueScores]) -> RedFlag | None:
     us = meeting.utterances
     tail = int(len(us) * NEXT_STEP_TAIL)
     agreed: Utterance | None = None
     for u in us[tail:]:
-        if not _said(u, lx.NEXT_STEP) or _said(u, lx.DEFERRAL):
+        if _deferred(u, head):
+            continue
+        if u.speaker in buyers and _shown(u, head, "next_step"):
+            agreed = u
+            continue
+        if not _said(u, lx.NEXT_STEP):
             continue
         if u.speaker in buyers:
             agreed = u
             continue
         replies = us[u.index + 1:u.index + 1 + AGREEMENT_REACH]
         if any(r.speaker in buyers and _said_affirmed(r, lx.AGREEMENT)
-               and not _said(r, lx.DEFERRAL) for r in replies):
+               and not _deferred(r, head) for r in replies):
             agreed = u
-    deferrals = [u for u in us[tail:] if u.speaker in buyers and _said(u, lx.DEFERRAL)
+    deferrals = [u for u in us[tail:] if u.speaker in buyers and _deferred(u, head)
                  and (agreed is None or u.index > agreed.index)]
     if agreed is not None and not deferrals:
         return None
@@ -195,21 +230,25 @@ def no_next_step(meeting: Meeting, buyers: set[str]) -> RedFlag | None:
 
 
 def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgement],
-              modes: dict[str, Judgement], mentions: list[Mention]) -> list[RedFlag]:
-    """Every red flag the meeting raises, in :data:`FLAGS` order."""
-    b = buyer_names
+              modes: dict[str, Judgement], mentions: list[Mention],
+              cues: dict[int, CueScores] | None = None) -> list[RedFlag]:
+    """Every red flag the meeting raises, in :data:`FLAGS` order. ``cues``: the evidence
+    head's probabilities per buyer utterance index (None: cue lexicons only)."""
+    b, h = buyer_names, cues or {}
     candidates = [
-        economic_absent(roles, mentions, meeting),
+        economic_absent(roles, mentions, meeting, b, h),
         _known_or_unknown(meeting, b, lx.BUDGET_KNOWN, lx.BUDGET_UNKNOWN, BUDGET_TOPIC,
-                          "budget_unknown", "Budget", known_wins=True),
+                          "budget_unknown", "Budget", True, h,
+                          ("budget_stated", "budget_unclear")),
         _known_or_unknown(meeting, b, lx.PROCESS_KNOWN, lx.PROCESS_UNKNOWN, PROCESS_TOPIC,
-                          "decision_process_unknown", "Decision process", known_wins=False),
+                          "decision_process_unknown", "Decision process", False, h,
+                          ("process_stated", "process_unclear")),
         _said_by_buyers(meeting, b, "new_influencer", lx.NEW_INFLUENCER,
-                        "{speaker} mentioned someone new in a position of influence"),
+                        "{speaker} mentioned someone new in a position of influence", h),
         _said_by_buyers(meeting, b, "reorganization", lx.REORGANIZATION,
-                        "{speaker} mentioned a reorganization", affirmed=True),
-        competitor_preferred(meeting, b),
-        status_quo(meeting, b, roles, modes),
-        no_next_step(meeting, b),
+                        "{speaker} mentioned a reorganization", h, affirmed=True),
+        competitor_preferred(meeting, b, h),
+        status_quo(meeting, b, roles, modes, h),
+        no_next_step(meeting, b, h),
     ]
     return [f for f in candidates if f is not None]
