@@ -148,6 +148,27 @@ def head_provider(mode: str):
                                lomo_roles.get(meeting_id, shipped_roles), flags(meeting_id))
 
 
+SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def sweep(files, head_for) -> None:
+    """Per-flag F1 (clean and ASR, leave one meeting out) with every evidence class at one
+    head threshold, for choosing ``influence_flags.HEAD_MIN`` per flag."""
+    from meetinglens.analysis import influence_flags as fl
+
+    saved = dict(fl.HEAD_MIN)
+    try:
+        for t in SWEEP:
+            fl.HEAD_MIN.update({c: t for c in fl.HEAD_MIN})
+            for vname in ("clean", "asr"):
+                r = evaluate(files, VARIANTS[vname], head_for=head_for)
+                cells = " ".join(f"{flag[:12]}={_fmt(v[0])}/{_fmt(v[2])}"
+                                 for flag, v in r["per_flag"].items())
+                print(f"t={t} {vname:5s} macroF1={r['macro_f1']:.3f}  P/F1: {cells}")
+    finally:
+        fl.HEAD_MIN.update(saved)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default=None,
@@ -158,7 +179,13 @@ def main() -> None:
                         help="auto: shipped mode, role and flag heads, refitted leaving one "
                              "meeting out for meetings they were trained on; noflag: no flag "
                              "head; none: cue lexicons only")
+    parser.add_argument("--sweep", action="store_true",
+                        help="per-flag figures at several flag-head thresholds (all meetings)")
     args = parser.parse_args()
+    if args.sweep:
+        sweep(dataset_files(args.split if args.split not in (None, "all") else None),
+              head_provider(args.head))
+        return
     found = dataset_splits()
     splits = ([s for s in KNOWN_SPLITS if s in found] + [s for s in found if s not in KNOWN_SPLITS]
               if args.split is None else [args.split])

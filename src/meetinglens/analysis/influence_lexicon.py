@@ -112,7 +112,8 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
         (r"(schedule|scheduling|rota|roster|tickets?|cases|orders|invoices|shipments)", 1),
     ),
     "technical": (
-        (r"(apis?|rest|webhooks?|sdk|endpoints?|json|xml|csv export|data export|"
+        (r"(apis?|rest ?(api|apis|endpoints?|interface)|restful|webhooks?|sdk|endpoints?|json|"
+         r"xml|csv export|data export|"
          r"integrat(e|es|ion|ions|ing))", 2),
         (r"(sso|single sign ?on|saml|oauth|okta|active directory|azure ad|ldap|mfa|"
          r"two factor)", 3),
@@ -164,6 +165,10 @@ ROLE_CUES: dict[str, tuple[Cue, ...]] = {
 
 #: Authority given to someone else in the same utterance ("the final sign off is with our
 #: director", "she'll have the final word"): the speaker's economic cues there do not count.
+#: The speaker talks about themselves: weak economic topic cues (cost, the board, this
+#: year's plan; weight 1) count for the speaker only in such an utterance, so a technical buyer
+#: describing the tender's cost weighting or the board's approval is not taken for the buyer.
+FIRST_PERSON = (r"(i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself)",)
 ATTRIBUTED_AUTHORITY = (r"(is|lies|sits|rests|stays) with (our|my|the|their|him|her|them)",
                         r"(he|she|they|who)('ll| will| would|'d)? (has|have|makes?|gets?|gives?)"
                         r" the (final|last)",

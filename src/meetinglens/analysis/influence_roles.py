@@ -42,6 +42,15 @@ HEAD_WEIGHT = 4.0
 #: count: at 0.4 x 2 four buyers without a participants file went wrong there).
 ROLE_HEAD_MIN_PROB = 0.6
 ROLE_HEAD_WEIGHT = 2.0
+#: When speech and title give no role, the role head decides alone if, over the speaker's
+#: utterances of at least HEAD_ALONE_MIN_WORDS words (greetings carry no role), the mean
+#: probability of one role reaches ROLE_HEAD_SPEAKER_MIN and leads the next by
+#: ROLE_HEAD_SPEAKER_MARGIN (two utterances about keying repair orders make a user).
+ROLE_HEAD_SPEAKER_MIN = 0.4
+ROLE_HEAD_SPEAKER_MARGIN = 0.1
+HEAD_ALONE_MIN_WORDS = 6
+#: Economic cues up to this weight need the speaker to talk about themselves (FIRST_PERSON).
+WEAK_ECONOMIC_WEIGHT = 1.0
 #: Characters of an utterance shown as the cue when the head, not a lexicon cue, scored it.
 EXCERPT_CHARS = 80
 #: Characters before a cue searched for a negation ("not growing", "no real problem").
@@ -59,7 +68,7 @@ class Judgement:
     confidence: float
     scores: dict[str, float]
     evidence: tuple[tuple[Utterance, str], ...] = ()  # (utterance, matched cue)
-    basis: str = "speech"  # speech | title | speech+title | none
+    basis: str = "speech"  # speech | title | speech+title | head | none
 
 
 @dataclass
@@ -116,10 +125,13 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
                     tally.add(role, ROLE_HEAD_WEIGHT * p, u, _excerpt(u.text))
         norm = lx.normalise(u.text)
         elsewhere = lx.any_hit(norm, lx.ATTRIBUTED_AUTHORITY)
+        own = lx.any_hit(norm, lx.FIRST_PERSON)
         for role in ROLE_ORDER:
             if role == "economic" and elsewhere:
                 continue  # "the final sign off is with our director": not the speaker's
             found = _cue_hits(norm, lx.ROLE_CUES[role], check_negation=role != "coach")
+            if role == "economic" and not own:
+                found = [(c, w) for c, w in found if w > WEAK_ECONOMIC_WEIGHT]
             if found:
                 weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))
                 tally.add(role, weight, u, max(found, key=lambda f: f[1])[0])
@@ -129,7 +141,7 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
     if prior:
         scores[prior] = scores.get(prior, 0.0) + ROLE_PRIOR_WEIGHT
     if not scores or max(scores.values()) < MIN_ROLE_SCORE:
-        return Judgement(speaker.name, "unknown", 0.0, scores, basis="none")
+        return _head_alone(speaker.name, utterances, head_scores, scores)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], ROLE_ORDER.index(kv[0])))
     best, best_score = ranked[0]
     confidence = best_score / (sum(scores.values()) + CONFIDENCE_SMOOTHING)
@@ -142,6 +154,22 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
         confidence = min(confidence, 0.5)
     return Judgement(speaker.name, best, round(confidence, 3), scores,
                      tally.top_evidence(best), basis)
+
+
+def _head_alone(name: str, utterances: list[Utterance],
+                head_scores: list[dict[str, float]] | None, scores: dict) -> Judgement:
+    """Speech and title too thin for the lexicons: the role head's mean vote, if clear."""
+    unknown = Judgement(name, "unknown", 0.0, scores, basis="none")
+    said = [i for i, u in enumerate(utterances) if len(u.text.split()) >= HEAD_ALONE_MIN_WORDS]
+    if not head_scores or not said:
+        return unknown
+    mean = {r: sum(head_scores[i].get(r, 0.0) for i in said) / len(said) for r in ROLE_ORDER}
+    best, second = sorted(ROLE_ORDER, key=lambda r: -mean[r])[:2]
+    if mean[best] < ROLE_HEAD_SPEAKER_MIN or mean[best] - mean[second] < ROLE_HEAD_SPEAKER_MARGIN:
+        return unknown
+    ranked = sorted(said, key=lambda i: -head_scores[i].get(best, 0.0))
+    evidence = tuple((utterances[i], _excerpt(utterances[i].text)) for i in ranked[:MAX_EVIDENCE])
+    return Judgement(name, best, round(min(mean[best], 0.5), 3), scores, evidence, "head")
 
 
 def _mode_hits(norm: str, mode: str) -> list[tuple[str, float]]:
