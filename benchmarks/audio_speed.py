@@ -101,6 +101,7 @@ def main() -> None:
     ap.add_argument("--minutes", type=float, default=60.0)
     ap.add_argument("--model", default="tiny.en")
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    ap.add_argument("--beam-size", type=int, default=5, help="whisper beam width (1 = greedy)")
     args = ap.parse_args()
 
     import torch
@@ -112,13 +113,14 @@ def main() -> None:
     from meetinglens.audio.transcribe import WhisperTranscriber
 
     cuda = args.device == "cuda"
-    opts = AudioOptions(asr_model=args.model, device=args.device)
+    opts = AudioOptions(asr_model=args.model, device=args.device, beam_size=args.beam_size)
     rss = PeakRSS()
     rows: list = []
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "long.wav"
         duration = build_recording(args.minutes, wav)
-        print(f"{args.minutes:g} min recording, model {args.model}, device {args.device}, "
+        print(f"{args.minutes:g} min recording, model {args.model}, beam {args.beam_size}, "
+              f"device {args.device}, "
               f"torch threads {torch.get_num_threads()}")
         print(f"{'stage':<11} {'wall s':>8} {'cpu s':>8} {'speed':>9} {'peak MB':>9} {'gpu MB':>9}")
         with stage("load", duration, rss, rows, cuda):

@@ -101,7 +101,7 @@ def test_version(capsys):
 @pytest.mark.parametrize("argv", [
     [], ["analyze"], ["analyze", "x.vtt", "--format", "pdf"], ["frobnicate"],
     ["analyze", "x.vtt", "--num-speakers", "0"], ["analyze", "x.vtt", "--speaker-map", "Anna"],
-    ["analyze", "x.vtt", "--device", "tpu"],
+    ["analyze", "x.vtt", "--device", "tpu"], ["analyze", "x.vtt", "--beam-size", "0"],
 ])
 def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as info:
@@ -118,11 +118,12 @@ def test_unknown_analyzer_is_a_clear_error(capsys, tmp_path):
 def test_audio_options_are_passed_through():
     args = cli.build_parser().parse_args([
         "analyze", "call.m4a", "--asr-model", "tiny.en", "--device", "cpu", "--language", "en",
-        "--min-speakers", "2", "--max-speakers", "4",
+        "--min-speakers", "2", "--max-speakers", "4", "--beam-size", "1",
         "--speaker-map", "Speaker 1=Anna Berg", "--speaker-map", "Speaker 2 = Ben Okafor"])
     options = cli._audio_options(args)
     assert options.asr_model == "tiny.en" and options.device == "cpu" and options.language == "en"
-    assert (options.min_speakers, options.max_speakers) == (2, 4)
+    assert (options.min_speakers, options.max_speakers) == (2, 4) and options.beam_size == 1
+    assert cli._audio_options(cli.build_parser().parse_args(["analyze", "x.wav"])).beam_size == 5
     assert dict(options.speaker_map) == {"Speaker 1": "Anna Berg", "Speaker 2": "Ben Okafor"}
 
 

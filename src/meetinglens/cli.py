@@ -93,6 +93,8 @@ def _audio_group(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--device", choices=("cpu", "cuda", "auto"), default="auto",
                    help="where models run (default: auto)")
     g.add_argument("--language", metavar="CODE", help="spoken language, e.g. en (default: detect)")
+    g.add_argument("--beam-size", type=_positive_int, default=5, metavar="N",
+                   help="whisper beam search width; 1 = greedy, faster, less accurate (default: 5)")
     g.add_argument("--num-speakers", type=_positive_int, metavar="N", help="exact number of speakers")
     g.add_argument("--min-speakers", type=_positive_int, metavar="N")
     g.add_argument("--max-speakers", type=_positive_int, metavar="N")
@@ -207,6 +209,7 @@ def _audio_options(args: argparse.Namespace):
 
     try:
         return AudioOptions(asr_model=args.asr_model, device=args.device, language=args.language,
+                            beam_size=args.beam_size,
                             num_speakers=args.num_speakers, min_speakers=args.min_speakers,
                             max_speakers=args.max_speakers, speaker_map=dict(args.speaker_map))
     except ValueError as exc:

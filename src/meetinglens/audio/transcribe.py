@@ -9,6 +9,9 @@ Guards against whisper's known failures on meetings:
   text is never conditioned on the previous window, and a segment repeating the previous
   one verbatim is dropped;
 * dropped words at chunk edges: chunks are cut only in silence, with padding.
+
+Decoding uses beam search (``AudioOptions.beam_size``, 5 by default, as whisper's command
+line does); greedy decoding (``beam_size=1``) is about twice as fast and less accurate.
 """
 
 from __future__ import annotations
@@ -97,6 +100,8 @@ class WhisperTranscriber:
 
         self.options = options
         self.device = pick_device(options.device)
+        # None selects whisper's greedy decoder (beam_size=1 would take the beam path)
+        self._beam = options.beam_size if options.beam_size > 1 else None
         resolved = resolve_whisper(options.asr_model)
         self.model = whisper.load_model(str(resolved.checkpoint), device=self.device)
         if resolved.alignment_heads:
@@ -138,6 +143,7 @@ class WhisperTranscriber:
         result = whisper.transcribe(
             self.model, samples[lo:hi], language=language, word_timestamps=True,
             condition_on_previous_text=False, temperature=TEMPERATURES,
+            beam_size=self._beam, best_of=self._beam,
             compression_ratio_threshold=COMPRESSION_RATIO_THRESHOLD,
             logprob_threshold=LOGPROB_THRESHOLD, no_speech_threshold=NO_SPEECH_THRESHOLD,
             fp16=self.device == "cuda", verbose=None)
