@@ -89,7 +89,8 @@ def contexts(rows, variant: str = "original") -> list[DialogueContext | None]:
                 if c == conv and s != speaker:
                     return asr_style(rows[j][1]) if variant == "asr" else rows[j][1]
             return None
-        out.append(DialogueContext(other(i - 1), other(i + 1)))
+        goes_on = (i + 1 < len(rows) and rows[i + 1][0] == key)
+        out.append(DialogueContext(other(i - 1), other(i + 1), goes_on))
     return out
 
 
@@ -108,10 +109,13 @@ def utterance_label(questions) -> tuple[str | None, bool]:
 
 def head_scorer(split: str, variant: str):
     """The shipped head over embeddings cached on disk (``.cache/embeddings``) per split."""
+    from meetinglens.analysis.question_dialogue import embed_inputs
     from meetinglens.analysis.question_head import load_head
 
     head = load_head()
-    return lambda texts: head.score_embeddings(cached_encode(texts, f"swda-{split}-{variant}"))
+    name = f"swda-{split}-{variant}"
+    return lambda inputs: head.score_embeddings(
+        embed_inputs(inputs, lambda texts: cached_encode(list(texts), name)))
 
 
 def predictions(rows, variant, split, use_context=True, use_head=True, t=vote.DEFAULT):
@@ -258,9 +262,9 @@ def _timing_only(rows) -> None:
           f"{warm:.2f} s with embeddings memoised")
 
 
-TUNE_GRID = {"keep": (0.0, 0.2, 0.35, 0.5), "add": (0.8, 0.9, 0.95, 1.01),
-             "rhetorical": (0.5, 0.7, 0.9, 1.01), "sure": (0.75, 0.85),
-             "yes_no_margin": (-0.2, 0.0, 0.2, 0.4, 1.01)}
+TUNE_GRID = {"keep": (0.0, 0.2, 0.35), "add": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
+             "rhetorical": (0.5, 0.7, 1.01), "sure": (0.75, 0.85),
+             "yes_no_margin": (0.2, 1.01), "answered": (False, True)}
 
 
 def tune(rows, split: str, top: int = 15) -> None:
@@ -274,27 +278,28 @@ def tune(rows, split: str, top: int = 15) -> None:
     texts = {v: [asr_style(r[1]) if v == "asr" else r[1] for r in rows] for v in variants}
     ctxs = {v: contexts(rows, v) for v in variants}
     results = []
-    for sure in TUNE_GRID["sure"]:
-        base = vote.Thresholds(sure=sure)
+    for sure, answered in itertools.product(TUNE_GRID["sure"], TUNE_GRID["answered"]):
+        base = vote.Thresholds(sure=sure, answered=answered)
         plans = {v: [vote.plan(x, c, base) for x, c in zip(texts[v], ctxs[v])] for v in variants}
         scores = {}
         for v in variants:
-            wanted = list(dict.fromkeys(u.text for p in plans[v] for u in p if u.ask_head))
+            wanted = list(dict.fromkeys(u.head_input for p in plans[v] for u in p
+                                        if u.ask_head))
             scores[v] = vote.head_scores(head_scorer(split, v)(wanted), wanted)
         for keep, add, rhet, yn in itertools.product(
                 TUNE_GRID["keep"], TUNE_GRID["add"], TUNE_GRID["rhetorical"],
                 TUNE_GRID["yes_no_margin"]):
-            t = vote.Thresholds(keep, add, rhet, sure, yn)
+            t = vote.Thresholds(keep, add, rhet, sure, yn, answered)
             figs = {v: evaluate(rows, [utterance_label(vote.decide(p, scores[v], t))
                                        for p in plans[v]]) for v in variants}
             obj = sum(f["detection"][2] + f["macro_f1"] for f in figs.values()) / 2
             results.append((obj, t, figs))
     results.sort(key=lambda r: -r[0])
-    print(f"{'objective':>9} {'keep':>5} {'add':>5} {'rhet':>5} {'sure':>5} {'y/n':>5} | "
+    print(f"{'objective':>9} {'keep':>5} {'add':>5} {'rhet':>5} {'sure':>5} {'y/n':>5} ans | "
           "det F1 orig/asr | macro-F1 orig/asr | open orig/asr")
     for obj, t, f in results[:top]:
         print(f"{obj:9.3f} {t.keep:5.2f} {t.add:5.2f} {t.rhetorical:5.2f} {t.sure:5.2f} "
-              f"{t.yes_no_margin:5.2f} | "
+              f"{t.yes_no_margin:5.2f} {t.answered:d}   | "
               f"{f['original']['detection'][2]:.3f} / {f['asr']['detection'][2]:.3f} | "
               f"{f['original']['macro_f1']:.3f} / {f['asr']['macro_f1']:.3f} | "
               f"{f['original']['open_acc']:.3f} / {f['asr']['open_acc']:.3f}")

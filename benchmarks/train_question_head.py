@@ -1,13 +1,17 @@
-"""Fit the question head on the team-written set and report cross-validated figures.
+"""Fit the dialogue-aware question head on the team-written sets; report cross-validated figures.
 
-Reads ``datasets/questions/*.tsv`` (team-written, CC BY 4.0; no SwDA text), embeds every
-example twice (as written, and ASR-style: lower case, punctuation removed) with
-``meetinglens.nlp.encode``, and fits three scikit-learn logistic regressions with a fixed
-seed: question-vs-not, type (6 classes) and open-vs-closed. Before fitting on everything it
-prints 5-fold cross-validated figures (both spellings of one example stay in the same fold).
-Writes ``models/question-head/head.npz`` (plain arrays, applied with NumPy only).
+Reads ``datasets/questions/*.tsv`` (single lines) and ``datasets/questions/dialogues/*.jsonl``
+(short exchanges, every turn labelled); both team-written, CC BY 4.0, no SwDA text. Every
+line and every dialogue turn is used twice (as written, and ASR-style: lower case,
+punctuation removed). A turn's input is its MiniLM embedding, the embedding of the other
+speaker's reply and the context features of ``meetinglens.analysis.question_dialogue``; a
+single line has no dialogue (``known=False``). Three scikit-learn logistic regressions with a
+fixed seed: question-vs-not, type (6 classes) and open-vs-closed. Before fitting on
+everything it prints 5-fold cross-validated figures (both spellings of one line or one
+exchange stay in the same fold). Writes ``models/question-head/head.npz`` (plain arrays,
+applied with NumPy only).
 
-Run:  .venv/bin/python benchmarks/train_question_head.py [--no-save] [--c 2]
+Run:  .venv/bin/python benchmarks/train_question_head.py [--no-save] [--c 2] [--no-lines]
 """
 
 from __future__ import annotations
@@ -24,7 +28,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from embed_cache import cached_encode  # noqa: E402
 
-from meetinglens.analysis.question_data import DATASET_DIR, load_examples  # noqa: E402
+from meetinglens.analysis.question_data import (  # noqa: E402
+    DATASET_DIR,
+    load_dialogues,
+    load_examples,
+)
+from meetinglens.analysis.question_dialogue import FEATURES, HeadInput, embed_inputs  # noqa: E402
 from meetinglens.analysis.question_head import HEAD_FILE, QTYPES, QuestionHead  # noqa: E402
 
 SEED = 7
@@ -37,19 +46,49 @@ def asr_style(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
 
-def design(examples):
-    """Rows for both spellings: (texts, group index, is_question, type index, open)."""
-    texts, groups = [], []
-    for g, ex in enumerate(examples):
-        for t in dict.fromkeys((ex.text, asr_style(ex.text))):
-            texts.append(t)
-            groups.append(g)
-    groups = np.array(groups)
-    label = [examples[g].label for g in groups]
-    is_q = np.array([lab != "none" for lab in label])
-    qtype = np.array([QTYPES.index(lab) if lab != "none" else -1 for lab in label])
-    opn = np.array([bool(examples[g].open) for g in groups])
-    return texts, groups, is_q, qtype, opn
+def _rows(examples, exchanges, lines: bool = True):
+    """(HeadInput, group, label, open) for every line and every dialogue turn, each in both
+    spellings; a dialogue turn carries the other speaker's turns around it."""
+    rows = []
+    if lines:
+        for g, ex in enumerate(examples):
+            for t in dict.fromkeys((ex.text, asr_style(ex.text))):
+                rows.append((HeadInput(t, known=False), g, ex.label, bool(ex.open)))
+    base = len(examples)
+    for g, exchange in enumerate(exchanges, start=base):
+        for spell in (lambda t: t, asr_style):
+            rows.extend((x, g, turn.label, bool(turn.open))
+                        for x, turn in zip(dialogue_inputs(exchange, spell), exchange.turns))
+    return rows
+
+
+def dialogue_inputs(exchange, spell=lambda t: t) -> list[HeadInput]:
+    """One HeadInput per turn: the other speaker's turn before and after, or the same
+    speaker going on (what ``questions.dialogue_context`` gives the analyzer)."""
+    turns = exchange.turns
+    out = []
+    for i, turn in enumerate(turns):
+        prev = turns[i - 1] if i > 0 and turns[i - 1].speaker != turn.speaker else None
+        nxt = turns[i + 1] if i + 1 < len(turns) else None
+        other = nxt if nxt and nxt.speaker != turn.speaker else None
+        out.append(HeadInput(spell(turn.text), spell(prev.text) if prev else None,
+                             spell(other.text) if other else None,
+                             bool(nxt and nxt.speaker == turn.speaker)))
+    return out
+
+
+def design(examples, exchanges, lines: bool = True):
+    """Input rows and targets: (x, group, is_question, type index, open, is_asr, is_dialogue)."""
+    rows = _rows(examples, exchanges, lines)
+    inputs = [r[0] for r in rows]
+    x = embed_inputs(inputs, lambda texts: cached_encode(list(texts), "question-set"))
+    groups = np.array([r[1] for r in rows])
+    is_q = np.array([r[2] != "none" for r in rows])
+    qtype = np.array([QTYPES.index(r[2]) if r[2] != "none" else -1 for r in rows])
+    opn = np.array([r[3] for r in rows])
+    asr = np.array([x.text == asr_style(x.text) for x in inputs])
+    dialogue = np.array([x.known for x in inputs])
+    return x, groups, is_q, qtype, opn, asr, dialogue
 
 
 def fit(x, is_q, qtype, opn, c: float):
@@ -64,7 +103,7 @@ def fit(x, is_q, qtype, opn, c: float):
     return det, typ, op
 
 
-def cross_validate(x, groups, is_q, qtype, opn, asr_mask, c: float) -> dict:
+def cross_validate(x, groups, is_q, qtype, opn, asr_mask, dialogue, c: float) -> dict:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
 
@@ -77,7 +116,10 @@ def cross_validate(x, groups, is_q, qtype, opn, asr_mask, c: float) -> dict:
         pred_t[test] = typ.predict(x[test])
         pred_o[test] = op.predict(x[test])
     out = {}
-    for name, mask in (("written", ~asr_mask), ("asr", asr_mask)):
+    for name, mask in (("written", ~asr_mask), ("asr", asr_mask),
+                       ("dialogue turns", dialogue), ("single lines", ~dialogue)):
+        if not mask.any():
+            continue
         q = mask & is_q
         out[name] = {
             "detection_f1": round(float(f1_score(is_q[mask], pred_q[mask])), 3),
@@ -94,25 +136,32 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--c", type=float, default=DEFAULT_C)
     ap.add_argument("--no-save", action="store_true")
+    ap.add_argument("--no-lines", action="store_true",
+                    help="fit on the dialogues only, leaving the single-line set out")
     args = ap.parse_args()
-    examples = load_examples()
-    texts, groups, is_q, qtype, opn = design(examples)
-    asr_mask = np.array([t == asr_style(t) for t in texts])
-    x = cached_encode(texts, "question-set")
+    examples, exchanges = load_examples(), load_dialogues()
+    x, groups, is_q, qtype, opn, asr_mask, dialogue = design(examples, exchanges,
+                                                              not args.no_lines)
     counts = {lab: sum(e.label == lab for e in examples) for lab in QTYPES + ("none",)}
-    print(f"{len(examples)} examples, {len(texts)} texts with ASR-style copies: {counts}")
-    cv = cross_validate(x, groups, is_q, qtype, opn, asr_mask, args.c)
+    turns = [t for e in exchanges for t in e.turns]
+    turn_counts = {lab: sum(t.label == lab for t in turns) for lab in QTYPES + ("none",)}
+    print(f"{len(examples)} single lines {counts}; {len(exchanges)} exchanges, "
+          f"{len(turns)} turns {turn_counts}; {len(x)} input rows with ASR-style copies")
+    cv = cross_validate(x, groups, is_q, qtype, opn, asr_mask, dialogue, args.c)
     for name, figures in cv.items():
-        print(f"{FOLDS}-fold CV, {name:>7}: " + ", ".join(
+        print(f"{FOLDS}-fold CV, {name:>14}: " + ", ".join(
             f"{k}={v}" for k, v in figures.items() if k != "type_f1"))
-        print(f"{'':>20}type F1: {figures['type_f1']}")
+        print(f"{'':>27}type F1: {figures['type_f1']}")
     if args.no_save:
         return
     det, typ, op = fit(x, is_q, qtype, opn, args.c)
-    digest = hashlib.sha256("\n".join(f"{e.label}\t{e.open}\t{e.text}" for e in examples)
-                            .encode()).hexdigest()[:12]
+    rows = [f"{e.label}\t{e.open}\t{e.text}" for e in examples] if not args.no_lines else []
+    rows += [f"{t.speaker}\t{t.label}\t{t.open}\t{t.text}" for t in turns]
+    digest = hashlib.sha256("\n".join(rows).encode()).hexdigest()[:12]
     meta = {"version": f"qh-{digest}", "trained": datetime.date.today().isoformat(),
             "data": str(DATASET_DIR.relative_to(HEAD_FILE.parents[2])), "examples": counts,
+            "dialogue_turns": turn_counts, "exchanges": len(exchanges),
+            "single_lines": not args.no_lines, "input": ["sentence", "reply", *FEATURES],
             "c": args.c, "seed": SEED, "cv": cv, "encoder": "all-MiniLM-L6-v2"}
     head = QuestionHead(det.coef_.astype(np.float32), det.intercept_.astype(np.float32),
                         typ.coef_.astype(np.float32), typ.intercept_.astype(np.float32),

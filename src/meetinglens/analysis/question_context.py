@@ -69,11 +69,15 @@ class DialogueContext:
 
     ``previous`` is the other speaker's utterance just before (None when the same speaker
     was already talking); ``next`` is the other speaker's utterance that follows at once
-    (None when the speaker goes on, or the meeting ends).
+    (None when the speaker goes on, or the meeting ends); ``continues`` says the speaker
+    goes on.
     """
 
     previous: str | None = None
     next: str | None = None
+    #: The same speaker goes on right after (their next utterance follows at once): what a
+    #: rhetorical question looks like, and never what a question waiting for an answer does.
+    continues: bool = False
 
 
 def words_of(text: str) -> list[str]:

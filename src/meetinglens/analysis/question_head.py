@@ -8,7 +8,12 @@ logistic regression over the all-MiniLM-L6-v2 sentence embedding
 ``datasets/questions/`` and scores them; :mod:`question_vote` lets it decide only where
 the rules are unsure.
 
-Three heads share one embedding: ``detect`` (question or not), ``type`` (softmax over
+Its input is dialogue-aware (:mod:`question_dialogue`): the sentence's embedding, the
+embedding of the other speaker's reply, and a few features of the dialogue around it (does
+the other side answer yes/no, say "uh-huh", does the same speaker go on), because a single
+sentence often does not carry what makes it a question.
+
+Three heads share that input: ``detect`` (question or not), ``type`` (softmax over
 :data:`QTYPES`) and ``open`` (invites elaboration or not). They are fitted with scikit-learn
 by ``benchmarks/train_question_head.py`` (fixed seed) and stored as plain arrays (no pickle)
 in ``models/question-head/head.npz``; applying them needs NumPy only. Where the file is
@@ -25,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from meetinglens.analysis.question_dialogue import N_FEATURES, HeadInput, embed_inputs
 from meetinglens.errors import ModelNotFoundError
 from meetinglens.heads import MODELS_DIR, find_head, head_info
 from meetinglens.model import ModelInfo
@@ -33,7 +39,9 @@ HEAD_ENV = "MEETINGLENS_QUESTION_HEAD"
 HEAD_FILE = MODELS_DIR / "question-head" / "head.npz"
 #: Type classes in output order (the same as ``question_rules.QTYPES``).
 QTYPES: tuple[str, ...] = ("wh", "yes_no", "declarative", "tag", "alternative", "rhetorical")
-DIM = 384
+#: MiniLM width; the head reads two embeddings (sentence, reply) and the context features.
+EMBED_DIM = 384
+DIM = 2 * EMBED_DIM + N_FEATURES
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,8 @@ class HeadScores:
 
 @dataclass(frozen=True)
 class QuestionHead:
-    """Weights over 384-d MiniLM embeddings: ``detect`` (1, 384), ``type`` (6, 384),
-    ``open`` (1, 384), each with a bias."""
+    """Weights over :data:`DIM`-wide inputs (:func:`question_dialogue.input_matrix`):
+    ``detect`` (1, DIM), ``type`` (6, DIM), ``open`` (1, DIM), each with a bias."""
 
     detect_w: np.ndarray
     detect_b: np.ndarray
@@ -63,7 +71,7 @@ class QuestionHead:
     path: str = ""
 
     def score_embeddings(self, x: np.ndarray) -> HeadScores:
-        """Scores for ``(n, 384)`` embeddings."""
+        """Scores for ``(n, DIM)`` input rows."""
         if x.ndim != 2 or x.shape[1] != DIM:
             raise ValueError(f"question head expects (n, {DIM}) inputs, got {x.shape}")
         x = x.astype(np.float32)
@@ -74,13 +82,15 @@ class QuestionHead:
                           e / e.sum(axis=1, keepdims=True),
                           _sigmoid(x @ self.open_w.T + self.open_b)[:, 0])
 
-    def score(self, texts: list[str]) -> HeadScores:
-        """Scores for ``texts`` (embedded with the memoised MiniLM encoder)."""
+    def score(self, items: list[HeadInput | str]) -> HeadScores:
+        """Scores for sentences with their dialogue (a bare string is a sentence seen without
+        any), embedded with the memoised MiniLM encoder."""
         from meetinglens.nlp import encode
 
-        if not texts:
+        if not items:
             return HeadScores(np.zeros(0), np.zeros((0, len(QTYPES))), np.zeros(0))
-        return self.score_embeddings(encode(list(texts)))
+        inputs = [x if isinstance(x, HeadInput) else HeadInput(x, known=False) for x in items]
+        return self.score_embeddings(embed_inputs(inputs, lambda t: encode(list(t))))
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,9 +121,11 @@ def load_head() -> QuestionHead:
     path = head_path()
     with np.load(path, allow_pickle=False) as data:
         classes = tuple(str(c) for c in data["classes"])
-        if classes != QTYPES:
+        width = data["detect_w"].shape[-1]
+        if classes != QTYPES or width != DIM:
             raise ModelNotFoundError(
-                "question-head", [f"{path} (classes {classes}, expected {QTYPES})"],
+                "question-head", [f"{path} (classes {classes}, input width {width}; "
+                                  f"expected {QTYPES}, {DIM})"],
                 "retrain with `python benchmarks/train_question_head.py`")
         arrays = {k: data[k] for k in
                   ("detect_w", "detect_b", "type_w", "type_b", "open_w", "open_b")}

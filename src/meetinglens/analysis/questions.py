@@ -100,11 +100,13 @@ def collect_questions(meeting: Meeting) -> list[AskedQuestion]:
 
 
 def dialogue_context(utts: tuple[Utterance, ...], i: int) -> DialogueContext:
-    """The other speaker's utterances right before and right after utterance ``i``."""
+    """The other speaker's utterances right before and right after utterance ``i``, and
+    whether the same speaker goes on (transcripts may split one turn into utterances)."""
     me = utts[i].speaker
     prev = utts[i - 1] if i > 0 and utts[i - 1].speaker != me else None
     nxt = utts[i + 1] if i + 1 < len(utts) and utts[i + 1].speaker != me else None
-    return DialogueContext(prev.text if prev else None, nxt.text if nxt else None)
+    goes_on = i + 1 < len(utts) and utts[i + 1].speaker == me
+    return DialogueContext(prev.text if prev else None, nxt.text if nxt else None, goes_on)
 
 
 def _time_in(u: Utterance, q: Question) -> float | None:
