@@ -141,3 +141,33 @@ def test_vote_adds_a_listener_statement_only_when_the_reply_answers_it():
     ignored = vote.judge_all([text], [DialogueContext("we ship from two sites", None, True)])[0]
     assert [q.qtype for q in answered] == ["declarative"]
     assert ignored == []
+
+
+def _scorer(p_question: float):
+    def scorer(inputs):
+        n = len(inputs)
+        types = np.zeros((n, len(qh.QTYPES)))
+        types[:, qh.QTYPES.index("yes_no")] = 1.0
+        return qh.HeadScores(np.full(n, p_question), types, np.zeros(n))
+    return scorer
+
+
+def test_head_types_but_never_drops_a_rhetorical_phrase():
+    text = "what can I say."
+    assert [q.qtype for q in vote.judge_all([text], [None], _scorer(0.0))[0]] == ["rhetorical"]
+    # an unsure question-mark-only sentence is still dropped when the head disagrees
+    assert vote.judge_all(["we moved here last year?"], [None], _scorer(0.0))[0] == []
+
+
+def test_scorer_sees_the_reply_only_on_the_last_sentence():
+    seen = []
+
+    def scorer(inputs):
+        seen.extend(inputs)
+        return _scorer(0.0)(inputs)
+    ctx = DialogueContext("where are you based", "yeah, we do", False)
+    vote.judge_all(["your team is in Denver. and you handle the returns too"], [ctx], scorer,
+                   vote.Thresholds(add=0.5))
+    assert [x.next for x in seen] == [None, "yeah, we do"]
+    assert seen[0].continues and not seen[1].continues
+    assert seen[0].previous == "where are you based" and seen[1].previous is None

@@ -115,3 +115,28 @@ def test_question_carries_confidence_and_rejects_unknown_type():
 def test_empty_and_punctuation_only_text():
     assert find_questions("") == []
     assert find_questions("?!...") == []
+
+
+# ------------------------------------------------------------------ round 4: elided "do", hedges
+
+
+@pytest.mark.parametrize("text", ["you think it'll rain tomorrow?", "You mean the blue one?",
+                                  "you like it out there?"])
+def test_elided_do_question_is_yes_no(text):
+    assert types(text) == ["yes_no"]
+    assert types(asr(text)) in ([], ["yes_no"])  # without '?' it needs the dialogue
+
+
+def test_you_think_without_question_mark_is_a_statement():
+    assert types("you think you know someone and then this happens.") == []
+
+
+@pytest.mark.parametrize("text", ["so people, how shall I say it, made more of an effort",
+                                  "what do you call it, the thing on the roof"])
+def test_searching_for_a_word_is_not_a_question(text):
+    assert types(text) == [] and types(asr(text)) == []
+
+
+def test_exclamation_with_bad_is_rhetorical():
+    assert types("isn't that bad") == ["rhetorical"]
+    assert types("is that bad?") == ["yes_no"]

@@ -9,7 +9,10 @@ questions_swda.py``):
 * reported questions are statements about a question ("they said what do we want"), so a
   question that starts right after a reporting verb is not split off as the speaker's own;
 * speech drops the auxiliary ("you ever been to Houston's?", "ready to get started?",
-  "anybody else joining?"): a yes/no question, not a statement-form one.
+  "anybody else joining?", "you think it'll rain?"): a yes/no question, not a
+  statement-form one;
+* a speaker searching for a word ("how shall I say it", "what do you call it") asks
+  nothing (SwDA tags these ``h``, not a question).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ RHETORICAL_OPENINGS = (
 _EXCLAIM_AUX = frozenset("isn't isnt wasn't wasnt aren't arent wouldn't wouldnt".split())
 _EXCLAIM_SUBJ = frozenset({"that", "it", "this", "they", "those"})
 EVALUATIONS = frozenset(
-    "funny nice great amazing wonderful interesting terrible awful crazy sad strange weird "
+    "funny nice great amazing wonderful interesting terrible awful crazy sad strange weird bad "
     "incredible ridiculous something neat cute lovely horrible scary silly ironic typical "
     "cool fun true".split())
 #: "how could they…": wondering aloud about third parties, not asking the listener.
@@ -52,6 +55,22 @@ REPORT_WINDOW = 3
 
 #: After "you", words that show "do/have/are" was dropped ("you ever been…", "you want to…").
 _DROPPED_AFTER_YOU = frozenset("ever still want wanna need got guys".split())
+#: Verbs of a "do you …?" question said without "do" ("you think it'll rain?", "you mean the
+#: blue one?", "you like it there?"): elided yes/no questions when asked with '?' and more
+#: words follow. On SwDA train, "you think/mean/like … ?" is tagged qy (yes/no) 53 times
+#: and qy^d (declarative) once.
+_ELIDED_DO_VERBS = frozenset(
+    "think mean like know remember want need enjoy feel suppose reckon figure believe "
+    "play work live use watch".split())
+#: Searching for a word aloud ("how shall I say it", "what's the word"): asks nothing.
+HEDGES = (
+    ("how", "shall", "i", "say"), ("how", "should", "i", "say"), ("how", "do", "i", "say"),
+    ("what's", "the", "word"), ("whats", "the", "word"), ("what", "is", "the", "word"),
+    ("what", "do", "you", "call", "it"), ("what", "do", "you", "call", "them"),
+    ("what", "do", "they", "call", "it"), ("what", "do", "they", "call", "them"),
+    ("what", "am", "i", "trying", "to", "say"), ("what", "was", "i", "saying"),
+    ("how", "do", "you", "say", "it"),
+)
 #: Subject-less yes/no openings ("ready to start?", "anybody else joining?").
 _DROPPED_OPENERS = frozenset(
     "ever ready any anything anybody anyone anyplace been got done heard seen married "
@@ -76,6 +95,11 @@ def rhetorical(core: list[str]) -> str | None:
     return None
 
 
+def hedge(core: list[str]) -> bool:
+    """The speaker searches for a word ("how shall I say it"): not a question."""
+    return any(tuple(core[:len(h)]) == h for h in HEDGES)
+
+
 def reported_before(words: list[str], i: int) -> bool:
     """A reporting word just before position ``i`` ("they said | what do we want")."""
     return any(w in REPORTING for w in words[max(i - REPORT_WINDOW, 0):i])
@@ -90,5 +114,7 @@ def dropped_auxiliary(core: list[str], asked: bool) -> bool:
     if not asked:
         return False
     if core[0] in {"you", "y'all", "yall"} and core[1] in _DROPPED_AFTER_YOU:
+        return True
+    if core[0] == "you" and core[1] in _ELIDED_DO_VERBS and len(core) > 2:
         return True
     return core[0] in _DROPPED_OPENERS

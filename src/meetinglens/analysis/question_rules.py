@@ -25,7 +25,12 @@ from meetinglens.analysis.question_context import (
     check_frame,
     is_confirming_answer,
 )
-from meetinglens.analysis.question_cues import dropped_auxiliary, reported_before, rhetorical
+from meetinglens.analysis.question_cues import (
+    dropped_auxiliary,
+    hedge,
+    reported_before,
+    rhetorical,
+)
 from meetinglens.analysis.question_forms import (  # noqa: F401  (Verdict, confidences re-exported)
     CLARIFICATION,
     CONF_ANSWERED,
@@ -249,6 +254,8 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
         return Verdict(None, reason="backchannel")
     if tuple(core) in CLARIFICATION:
         return Verdict(None, reason="clarification request")
+    if hedge(core):
+        return Verdict(None, reason="searching for a word")
     lone_tag = tag_only(bare, asked)
     if lone_tag:
         return lone_tag

@@ -158,8 +158,8 @@ def _review(q: Question, s, t: Thresholds) -> Question | None:
     statement) or retyped rhetorical (the head is sure it asks nothing)."""
     if s is None:
         return q
-    if q.confidence < t.sure and s[0] < t.keep:
-        return None
+    if q.confidence < t.sure and s[0] < t.keep and q.qtype != "rhetorical":
+        return None  # a rhetorical phrase is a question by form; the head only types
     if q.qtype in {"wh", "yes_no"} and s[3] >= t.rhetorical:
         return Question(q.span, q.text, "rhetorical", False, q.confidence,
                         f"{q.reason}; learned head: asks nothing (p={s[3]:.2f})")
