@@ -140,3 +140,12 @@ def test_searching_for_a_word_is_not_a_question(text):
 def test_exclamation_with_bad_is_rhetorical():
     assert types("isn't that bad") == ["rhetorical"]
     assert types("is that bad?") == ["yes_no"]
+
+
+@pytest.mark.parametrize("text", ["Oh, you were?", "you didn't?", "oh he does?"])
+def test_statement_order_echo_reacts(text):
+    assert types(text) == []
+
+
+def test_statement_order_with_content_still_asks():
+    assert types("you have kids?") == ["declarative"]

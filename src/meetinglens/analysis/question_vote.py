@@ -17,7 +17,8 @@ Only the sentences that need it are embedded, all at once per meeting (the cost 
 is one MiniLM pass over those sentences). :data:`DEFAULT` holds the thresholds tuned on
 SwDA val and the first 40 train conversations by ``benchmarks/questions_swda.py --tune``
 (best sum of detection F1 + type macro-F1 over both splits and spellings, with
-open-vs-closed accuracy kept ≥ 0.85).
+open-vs-closed accuracy kept ≥ 0.85). The head reads each sentence with its dialogue
+(:mod:`question_dialogue`): the other speaker's reply, or the speaker going on.
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ class Thresholds:
 
     #: An unsure rule question stays when p(question) >= keep.
     keep: float = 0.2
-    #: A formless sentence becomes a question when p(question) >= add. On SwDA train/val
-    #: few such sentences reach it (generic "you" opinions look like checks to the head).
+    #: A formless sentence becomes a question when p(question) >= add. Off (> 1): on SwDA
+    #: val and train-40, even with the dialogue-aware head, about one in ten sentences it
+    #: would add at 0.9 is a question (generic "you" opinions and narration look like checks;
+    #: SwDA's declarative questions are often answered by a bare "yeah", like statements).
     add: float = 1.01
     #: A form question becomes rhetorical when p(rhetorical) >= this. Off (> 1): on SwDA
     #: train/val retyping cost more open-vs-closed accuracy than it gained in type macro-F1.
