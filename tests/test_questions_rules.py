@@ -149,3 +149,10 @@ def test_statement_order_echo_reacts(text):
 
 def test_statement_order_with_content_still_asks():
     assert types("you have kids?") == ["declarative"]
+
+
+def test_recalling_aloud_is_not_a_question_but_asking_for_advice_is():
+    assert types("uh, what else did I get in there") == []
+    assert types("where was I") == []
+    assert types("what should I bring?") == ["wh"]
+    assert types("what did you get in there?") == ["wh"]

@@ -100,6 +100,19 @@ def hedge(core: list[str]) -> bool:
     return any(tuple(core[:len(h)]) == h for h in HEDGES)
 
 
+#: "what did I…", "where was I": a speaker recalling aloud asks no one (SwDA train: of 33
+#: "wh + did/was/have + I" utterances, 14 are talk-to-self, 3 are real questions).
+_RECALL_AUX = frozenset("did was have had".split())
+_SELF_WH = frozenset("what where how when why who".split())
+
+
+def self_talk(core: list[str]) -> bool:
+    """The speaker asks themself about their own past ("what else did I get in there")."""
+    i = 2 if core[1:2] == ["else"] else 1
+    return (len(core) > i + 1 and core[0] in _SELF_WH and core[i] in _RECALL_AUX
+            and core[i + 1] == "i")
+
+
 def reported_before(words: list[str], i: int) -> bool:
     """A reporting word just before position ``i`` ("they said | what do we want")."""
     return any(w in REPORTING for w in words[max(i - REPORT_WINDOW, 0):i])

@@ -30,6 +30,7 @@ from meetinglens.analysis.question_cues import (
     hedge,
     reported_before,
     rhetorical,
+    self_talk,
 )
 from meetinglens.analysis.question_forms import (  # noqa: F401  (Verdict, confidences re-exported)
     CLARIFICATION,
@@ -256,6 +257,8 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
         return Verdict(None, reason="clarification request")
     if hedge(core):
         return Verdict(None, reason="searching for a word")
+    if self_talk(core):
+        return Verdict(None, reason="recalling aloud")
     lone_tag = tag_only(bare, asked)
     if lone_tag:
         return lone_tag
