@@ -128,6 +128,9 @@ def dropped_auxiliary(core: list[str], asked: bool) -> bool:
         return False
     if core[0] in {"you", "y'all", "yall"} and core[1] in _DROPPED_AFTER_YOU:
         return True
-    if core[0] == "you" and core[1] in _ELIDED_DO_VERBS and len(core) > 2:
-        return True
-    return core[0] in _DROPPED_OPENERS
+    return elided_do(core) or core[0] in _DROPPED_OPENERS
+
+
+def elided_do(core: list[str]) -> bool:
+    """ "you think it'll rain", "you mean the blue one": "do you …" without "do"."""
+    return len(core) > 2 and core[0] == "you" and core[1] in _ELIDED_DO_VERBS
