@@ -98,8 +98,8 @@ def plan(text: str, context: DialogueContext | None, t: Thresholds = DEFAULT) ->
         words = words_of(text, start, end)
         last = n == len(spans) - 1
         units.append(_Unit((start, end), text[start:end].strip(), None,
-                           _head_length(words) and (_formless_candidate(words)
-                                                    or (last and answered))))
+                           t.add <= 1.0 and _head_length(words)
+                           and (_formless_candidate(words) or (last and answered))))
     return _with_dialogue(sorted(units, key=lambda u: u.span), context)
 
 
