@@ -18,7 +18,8 @@ Open vs closed gold: qo, qw, qw^d are open (invite elaboration); qy, qy^d, ^g, q
 closed; qh is left out (a rhetorical question invites nothing).
 
 Each utterance is judged with its dialogue context, as the analyzer does in a meeting: the
-other speaker's utterance just before and just after it (SwDA keeps the dialogue order);
+other speaker's utterance just before and just after it, and whether the same speaker goes
+on (SwDA keeps the dialogue order; the learned head reads all three);
 ``--no-context`` judges each utterance alone, to show what the context adds.
 
 Each figure is printed for the original text and for ASR-style text (lower-cased,
