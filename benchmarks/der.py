@@ -9,6 +9,7 @@ all clips). Frames of 10 ms.
     .venv/bin/python benchmarks/der.py --sets ami --threshold 0.5 --device cuda
     .venv/bin/python benchmarks/der.py --ablation          # each reconstruction change
     .venv/bin/python benchmarks/der.py --sweep 0.4,0.45,0.5 --sets ami   # threshold (on ami_dev!)
+    .venv/bin/python benchmarks/der.py --floors 0.5,0.3,0.2 --sets ami   # speech floor
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ def score(reference, hypothesis, uem: list[tuple[float, float]]) -> dict[str, fl
         correct += ref[:, r] & hyp[:, c]
     n_ref, n_hyp = ref.sum(1), hyp.sum(1)
     return {
+        # where the miss comes from: no speaker output at all vs. too few in overlap
+        "missed_silent": float(n_ref[n_hyp == 0].sum() * RES),
+        "overlap": float(np.maximum(0, n_ref - 1).sum() * RES),
         "missed": float(np.maximum(0, n_ref - n_hyp).sum() * RES),
         "false_alarm": float(np.maximum(0, n_hyp - n_ref).sum() * RES),
         "confusion": float((np.minimum(n_ref, n_hyp) - correct).sum() * RES),
@@ -113,9 +117,11 @@ def main() -> None:
                     "(segmentation and embeddings computed once per clip)")
     ap.add_argument("--ablation", action="store_true", help="pooled DER of each reconstruction "
                     "change, added one at a time (see VARIANTS)")
+    ap.add_argument("--floors", default="", help="comma-separated speech floors (frames whose "
+                    "speech probability exceeds it keep a speaker): pooled DER of each")
     ap.add_argument("--per-clip", action="store_true", help="with --sweep/--ablation: every clip")
     args = ap.parse_args()
-    if args.sweep or args.ablation:
+    if args.sweep or args.ablation or args.floors:
         return sweep(args)
 
     from meetinglens.audio.decode import decode
@@ -139,6 +145,10 @@ def main() -> None:
         print(_line(f"{group}/{uri}", s, len({t[2] for t in ref}), len({t[2] for t in hyp})), flush=True)
     for group, s in pooled.items():
         print(_line(f"POOLED {group}", s))
+    for group, s in pooled.items():
+        print(f"{group}: {100 * s['overlap'] / s['speech']:.1f}% of reference speech is a 2nd+ "
+              f"speaker in overlap; missed {s['missed']:.1f} s = {s['missed_silent']:.1f} s with no "
+              f"speaker output + {s['missed'] - s['missed_silent']:.1f} s too few speakers in overlap")
     print(f"diarization wall time {busy_s:.1f} s for {audio_s:.0f} s of audio "
           f"({audio_s / max(busy_s, 1e-9):.1f}x real time)")
 
@@ -156,14 +166,14 @@ VARIANTS = {
 
 
 def run_variant(frames, emb, keys, trusted, duration, threshold, options, short=True,
-                overlap=True, floor=True, soft=True):
+                overlap=True, floor=True, soft=True, floor_value=None):
     """The diarizer's ``finish`` with each reconstruction change switchable."""
     from meetinglens.audio.diarize import finish
     from meetinglens.audio.diarize_cluster import (assign_by_overlap, assign_local,
                                                    centroids_of, cluster)
     from meetinglens.audio.diarize_reconstruct import SOFT_SCORES, SPEECH_FLOOR, reconstruct
 
-    if (short, overlap, floor, soft) == (True, True, True, SOFT_SCORES):
+    if (short, overlap, floor, soft, floor_value) == (True, True, True, SOFT_SCORES, None):
         return finish(frames, emb, keys, trusted, duration, threshold, options)
     if not keys:
         return ()
@@ -175,7 +185,8 @@ def run_variant(frames, emb, keys, trusted, duration, threshold, options, short=
     assignment = assign_local(emb[rows], [keys[r] for r in rows], centroids, shape)
     if overlap:
         assignment = assign_by_overlap(frames, assignment, duration)
-    return reconstruct(frames, assignment, duration, SPEECH_FLOOR if floor else 2.0, soft)
+    floor_value = SPEECH_FLOOR if floor_value is None else floor_value
+    return reconstruct(frames, assignment, duration, floor_value if floor else 2.0, soft)
 
 
 def sweep(args) -> None:
@@ -185,6 +196,9 @@ def sweep(args) -> None:
 
     thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [None]
     variants = VARIANTS if args.ablation else {"current": VARIANTS["+speech floor"]}
+    if args.floors:
+        variants = {f"floor {f}": dict(VARIANTS["+speech floor"], floor_value=float(f))
+                    for f in args.floors.split(",")}
     diarizer = SpeakerDiarizer(AudioOptions(device=args.device), step=args.step)
     thresholds = [t or diarizer.threshold for t in thresholds]
     totals = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
