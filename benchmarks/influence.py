@@ -120,9 +120,10 @@ def flag_head_provider():
     shipped = load_flag_head()
     files = [f for f in dataset_files() if f.stem in set(shipped.meta.get("meetings", []))]
     rows = ft.join(ft.meeting_cue_rows(files), ft.extra_cue_rows())
-    from meetinglens.nlp import encode
+    from embed_cache import cached_encode
 
-    lomo = ft.lomo_flag_heads(rows, encode(rows.texts), float(shipped.meta.get("C", ft.C)))
+    x = cached_encode(rows.texts, "influence-flags")
+    lomo = ft.lomo_flag_heads(rows, x, float(shipped.meta.get("C", ft.C)))
     return lambda meeting_id: lomo.get(meeting_id, shipped)
 
 
@@ -149,6 +150,18 @@ def head_provider(mode: str):
 
 
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+#: The cue lexicons that only the red flags read; ``--no-flag-cues`` empties them to measure
+#: what the evidence head finds alone (the rules were written on 26 of these meetings).
+FLAG_LEXICONS = ("BUDGET_KNOWN", "BUDGET_UNKNOWN", "PROCESS_KNOWN", "PROCESS_UNKNOWN",
+                 "NEW_INFLUENCER", "REORGANIZATION", "COMPETITOR_PREF", "COMPETITOR_STRONG",
+                 "STATUS_QUO", "NEXT_STEP", "DEFERRAL", "ENGAGED_CUES")
+
+
+def drop_flag_lexicons() -> None:
+    from meetinglens.analysis import influence_lexicon as lx
+
+    for name in FLAG_LEXICONS:
+        setattr(lx, name, ())
 
 
 def sweep(files, head_for) -> None:
@@ -160,7 +173,7 @@ def sweep(files, head_for) -> None:
     try:
         for t in SWEEP:
             fl.HEAD_MIN.update({c: t for c in fl.HEAD_MIN})
-            for vname in ("clean", "asr"):
+            for vname in ("clean",):
                 r = evaluate(files, VARIANTS[vname], head_for=head_for)
                 cells = " ".join(f"{flag[:12]}={_fmt(v[0])}/{_fmt(v[2])}"
                                  for flag, v in r["per_flag"].items())
@@ -181,7 +194,11 @@ def main() -> None:
                              "head; none: cue lexicons only")
     parser.add_argument("--sweep", action="store_true",
                         help="per-flag figures at several flag-head thresholds (all meetings)")
+    parser.add_argument("--no-flag-cues", action="store_true",
+                        help="red flags from the evidence head alone (flag lexicons emptied)")
     args = parser.parse_args()
+    if args.no_flag_cues:
+        drop_flag_lexicons()
     if args.sweep:
         sweep(dataset_files(args.split if args.split not in (None, "all") else None),
               head_provider(args.head))
