@@ -43,11 +43,12 @@ STATUS_QUO_MODES = {"even_keel", "overconfident"}
 #: Head probability from which an utterance counts as evidence of a class. Chosen on a coarse
 #: grid by leave-one-meeting-out flag F1 over the 31 labelled meetings, both with the cue
 #: lexicons and with the head alone (benchmarks/influence.py --sweep [--no-flag-cues]):
-#: raising a flag from one utterance needs more certainty than settling one, except where
-#: the head alone was reliable (reorganization); "unclear" beats a stated process only when
-#: the head is nearly sure (0.95: a lower bar made every reshuffle story an unknown process).
+#: raising a flag from one utterance needs more certainty than settling one (reorganization
+#: at 0.8, not the grid's 0.6: growth plans, "expanding into two new markets", score 0.7);
+#: "unclear" beats a stated process only when the head is nearly sure (0.95: a lower bar made
+#: every reshuffle story an unknown process).
 HEAD_MIN = {
-    "competitor_preferred": 0.7, "status_quo": 0.9, "reorganization": 0.6,
+    "competitor_preferred": 0.7, "status_quo": 0.9, "reorganization": 0.8,
     "new_influencer": 0.8, "budget_stated": 0.7, "process_stated": 0.5, "next_step": 0.6,
     "economic_engaged": 0.7, "budget_unclear": 0.7, "process_unclear": 0.95,
     "next_step_deferred": 0.9,
@@ -77,6 +78,22 @@ def _said(u: Utterance, cues) -> str | None:
 def _shown(u: Utterance, head: dict[int, CueScores], cls: str) -> bool:
     """The evidence head is confident the utterance shows ``cls``."""
     return head.get(u.index, {}).get(cls, 0.0) >= HEAD_MIN[cls]
+
+
+def _negated_cue(u: Utterance, cues) -> bool:
+    """A lexicon cue is there but negated ("we're not leaning towards the other vendor"):
+    sentence embeddings barely see a "not", so such an utterance vetoes the head."""
+    norm = lx.normalise(u.text)
+    for pattern in cues:
+        m = lx.compile_cue(pattern).search(norm)
+        if m and lx.NEGATION.search(norm[max(0, m.start() - NEGATION_WINDOW):m.start()]):
+            return True
+    return False
+
+
+def _head_says(u: Utterance, head: dict[int, CueScores], cls: str, cues) -> bool:
+    """Head evidence for a flag said aloud, unless the lexicon finds that very cue negated."""
+    return _shown(u, head, cls) and not _negated_cue(u, cues)
 
 
 def _said_affirmed(u: Utterance, cues) -> str | None:
@@ -149,7 +166,7 @@ def _said_by_buyers(meeting: Meeting, buyers: set[str], kind: str, cues, summary
                     head: dict[int, CueScores], affirmed: bool = False) -> RedFlag | None:
     said = _said_affirmed if affirmed else _said
     found = [u for u in meeting.utterances
-             if u.speaker in buyers and (said(u, cues) or _shown(u, head, kind))]
+             if u.speaker in buyers and (said(u, cues) or _head_says(u, head, kind, cues))]
     if not found:
         return None
     return RedFlag(kind, summary.format(speaker=found[0].speaker), tuple(found[:3]),
@@ -164,7 +181,8 @@ def competitor_preferred(meeting: Meeting, buyers: set[str],
             continue
         if _said_affirmed(u, lx.COMPETITOR_STRONG) or (
                 _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)) or (
-                _shown(u, head, "competitor_preferred")):
+                _head_says(u, head, "competitor_preferred",
+                           lx.COMPETITOR_STRONG + lx.COMPETITOR_PREF)):
             found.append(u)
     if not found:
         return None
