@@ -130,11 +130,14 @@ def flag_head_provider():
 def head_provider(mode: str):
     """``head_for(meeting id)``: ``auto`` = the shipped heads, except for meetings they were
     trained on, which get heads fitted without them (leave one meeting out); ``noflag`` = the
-    same without the red-flag head; ``none`` = rules only."""
+    same without the red-flag head; ``tally`` = the heads without the speaker-level models
+    (the older cue tally decides roles and modes); ``none`` = rules only."""
     if mode == "none":
-        return lambda meeting_id: (None, None, None)
+        return lambda meeting_id: (None, None, None, (None, None))
+    from meetinglens.analysis import influence_speakertrain as st
     from meetinglens.analysis import influence_train as tr
-    from meetinglens.analysis.influence_head import ROLE_CLASSES, load_head, load_role_head
+    from meetinglens.analysis.influence_head import ROLE_HEAD_CLASSES, load_head, load_role_head
+    from meetinglens.analysis.influence_speaker import load_mode_model, load_role_model
 
     shipped, shipped_roles = load_head(), load_role_head()
     files = [f for f in dataset_files() if f.stem in set(shipped.meta.get("meetings", []))]
@@ -143,10 +146,23 @@ def head_provider(mode: str):
     files = [f for f in dataset_files() if f.stem in set(shipped_roles.meta.get("meetings", []))]
     rows = tr.role_rows(files)
     lomo_roles = tr.leave_one_meeting_out(rows, tr.embed(rows),
-                                          float(shipped_roles.meta.get("C", tr.C)), ROLE_CLASSES)
-    flags = flag_head_provider() if mode == "auto" else (lambda meeting_id: None)
-    return lambda meeting_id: (lomo.get(meeting_id, shipped),
-                               lomo_roles.get(meeting_id, shipped_roles), flags(meeting_id))
+                                          float(shipped_roles.meta.get("C", tr.C)), ROLE_HEAD_CLASSES)
+    flags = flag_head_provider() if mode in ("auto", "tally") else (lambda meeting_id: None)
+
+    def utterance_heads(meeting_id):
+        return lomo.get(meeting_id, shipped), lomo_roles.get(meeting_id, shipped_roles)
+
+    speakers = lambda meeting_id: (None, None)  # noqa: E731
+    if mode != "tally":
+        role_model, mode_model = load_role_model(), load_mode_model()
+        trained = [f for f in dataset_files()
+                   if f.stem in set(role_model.meta.get("meetings", []))]
+        lomo_speakers = st.lomo_models(st.speaker_rows(trained, utterance_heads),
+                                       float(role_model.meta.get("C", st.C)))
+        speakers = lambda meeting_id: lomo_speakers.get(  # noqa: E731
+            meeting_id, (role_model, mode_model))
+    return lambda meeting_id: (*utterance_heads(meeting_id), flags(meeting_id),
+                               speakers(meeting_id))
 
 
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -188,10 +204,10 @@ def main() -> None:
                         help="one split (dev, test, holdout, holdout2, holdout3, or any "
                              "<split>-*.json prefix) or all (default: each)")
     parser.add_argument("--details", action="store_true", help="print every error")
-    parser.add_argument("--head", choices=["auto", "noflag", "none"], default="auto",
+    parser.add_argument("--head", choices=["auto", "noflag", "tally", "none"], default="auto",
                         help="auto: shipped mode, role and flag heads, refitted leaving one "
                              "meeting out for meetings they were trained on; noflag: no flag "
-                             "head; none: cue lexicons only")
+                             "head; tally: no speaker-level models; none: cue lexicons only")
     parser.add_argument("--sweep", action="store_true",
                         help="per-flag figures at several flag-head thresholds (all meetings)")
     parser.add_argument("--no-flag-cues", action="store_true",

@@ -196,28 +196,33 @@ def _head_info(head) -> dict | None:
 def analyze(ctx: AnalysisContext) -> AnalyzerResult:
     from meetinglens.analysis.influence_flaghead import load_flag_head
     from meetinglens.analysis.influence_head import load_head, load_role_head
+    from meetinglens.analysis.influence_speaker import load_mode_model, load_role_model
 
     head, note = _default_head(load_head, "response modes")
     role_head, role_note = _default_head(load_role_head, "roles")
     flag_head, flag_note = _default_head(load_flag_head, "red flags")
-    result = analyze_with(ctx, head, role_head, flag_head)
-    notes = tuple(n for n in (note, role_note, flag_note) if n)
+    role_model, rm_note = _default_head(load_role_model, "speaker roles (tally)")
+    mode_model, mm_note = _default_head(load_mode_model, "speaker modes (tally)")
+    result = analyze_with(ctx, head, role_head, flag_head, (role_model, mode_model))
+    notes = tuple(n for n in (note, role_note, flag_note, rm_note, mm_note) if n)
     if notes:
         result = replace(result, notes=result.notes + notes)
     return result
 
 
 def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
-                 flag_head=None) -> AnalyzerResult:
-    """The analysis with explicit mode, role and red-flag heads (None: cue lexicons only)."""
+                 flag_head=None, speaker_models=(None, None)) -> AnalyzerResult:
+    """The analysis with explicit mode, role and red-flag heads (None: cue lexicons only) and
+    speaker-level (role, mode) models (None: the older cue tally decides)."""
     meeting = ctx.meeting
+    role_model, mode_model = speaker_models or (None, None)
     buyers, note = buyer_speakers(meeting)
     role_scores = mode_head_scores(meeting, buyers, role_head) if buyers else {}
-    roles = {s.name: judge_role(s, utterances_of(meeting, s.name), role_scores.get(s.name))
-             for s in buyers}
+    roles = {s.name: judge_role(s, utterances_of(meeting, s.name), role_scores.get(s.name),
+                                role_model) for s in buyers}
     head_scores = mode_head_scores(meeting, buyers, head) if buyers else {}
     modes = {s.name: judge_mode(s.name, utterances_of(meeting, s.name),
-                                head_scores.get(s.name)) for s in buyers}
+                                head_scores.get(s.name), mode_model) for s in buyers}
     mentions = find_mentions(meeting, buyers)
     absent = absent_influences(mentions)
     cues = flag_cue_scores(meeting, buyers, flag_head) if buyers else {}
@@ -237,6 +242,8 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
         "mode_head": _head_info(head),
         "role_head": _head_info(role_head),
         "flag_head": _head_info(flag_head),
+        "speaker_role_model": _head_info(role_model),
+        "speaker_mode_model": _head_info(mode_model),
     }
     findings = [f for j in roles.values() if (f := _role_finding(j, meeting))]
     findings += [f for j in modes.values() if (f := _mode_finding(j))]
@@ -250,5 +257,6 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
     return AnalyzerResult(NAME, metrics, tuple(findings),
                           _tables(meeting, roles, modes, mentions, absent, flags, cover),
                           tuple(notes),
-                          models=tuple(h.info for h in (head, role_head, flag_head)
+                          models=tuple(h.info for h in (head, role_head, flag_head,
+                                                        role_model, mode_model)
                                        if h is not None))

@@ -30,10 +30,14 @@ HEAD_FILE = MODELS_DIR / "influence-head" / "head.npz"
 #: Classes in output order; ``none`` = the utterance shows no response mode.
 CLASSES = ("none", "growth", "trouble", "even_keel", "overconfident")
 #: The role head (same format, its own file beside the mode head): which buying influence
-#: speaks like this utterance, trained on every utterance of each labelled buyer.
+#: this utterance shows (authority and money; own daily work; specifications; guidance about
+#: people and process), trained on per-utterance role cues.
 ROLE_HEAD_ENV = "MEETINGLENS_INFLUENCE_ROLE_HEAD"
 ROLE_HEAD_FILE = HEAD_FILE.with_name("roles.npz")
 ROLE_CLASSES = ("economic", "user", "technical", "coach")
+#: Since round 5 the role head is trained on per-utterance role cues
+#: (``datasets/buying-influences/role-cues.json``): ``none`` = the utterance shows no role.
+ROLE_HEAD_CLASSES = ("none",) + ROLE_CLASSES
 
 
 @dataclass(frozen=True)

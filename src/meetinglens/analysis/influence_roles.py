@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.analysis import influence_speaker as sp
 from meetinglens.model import Meeting, Speaker, Utterance
 
 ROLE_ORDER = ("economic", "user", "technical", "coach")
@@ -68,7 +69,7 @@ class Judgement:
     confidence: float
     scores: dict[str, float]
     evidence: tuple[tuple[Utterance, str], ...] = ()  # (utterance, matched cue)
-    basis: str = "speech"  # speech | title | speech+title | head | none
+    basis: str = "speech"  # speech | title | speech+title | head | model | model+speech | none
 
 
 @dataclass
@@ -79,6 +80,10 @@ class _Tally:
     def add(self, label: str, weight: float, u: Utterance, cue: str) -> None:
         self.scores[label] = self.scores.get(label, 0.0) + weight
         self.evidence.setdefault(label, []).append((weight, u, cue))
+
+    def maxima(self) -> dict[str, float]:
+        """Per label, the weight of its strongest single utterance."""
+        return {k: max(w for w, _, _ in ev) for k, ev in self.evidence.items()}
 
     def top_evidence(self, label: str) -> tuple[tuple[Utterance, str], ...]:
         ranked = sorted(self.evidence.get(label, []), key=lambda e: (-e[0], e[1].index))
@@ -109,20 +114,10 @@ def _cue_hits(norm: str, cues, check_negation: bool) -> list[tuple[str, float]]:
     return found
 
 
-def judge_role(speaker: Speaker, utterances: list[Utterance],
-               head_scores: list[dict[str, float]] | None = None) -> Judgement:
-    """The speaker's most likely buying influence, from speech plus a title prior.
-
-    ``head_scores`` (one dict per utterance, from the role head of :mod:`influence_head`)
-    adds :data:`ROLE_HEAD_WEIGHT` x p(role) per utterance where p reaches
-    :data:`ROLE_HEAD_MIN_PROB`, so phrasing the lexicons do not know still counts.
-    """
+def _role_cue_tally(utterances: list[Utterance]) -> _Tally:
+    """Lexicon cues only: per role, the (capped) cue weight of each utterance that shows it."""
     tally = _Tally()
-    for i, u in enumerate(utterances):
-        if head_scores:
-            for role, p in head_scores[i].items():
-                if p >= ROLE_HEAD_MIN_PROB:
-                    tally.add(role, ROLE_HEAD_WEIGHT * p, u, _excerpt(u.text))
+    for u in utterances:
         norm = lx.normalise(u.text)
         elsewhere = lx.any_hit(norm, lx.ATTRIBUTED_AUTHORITY)
         own = lx.any_hit(norm, lx.FIRST_PERSON)
@@ -135,8 +130,34 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
             if found:
                 weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))
                 tally.add(role, weight, u, max(found, key=lambda f: f[1])[0])
-    speech = {r: round(v, 3) for r, v in tally.scores.items()}
+    return tally
+
+
+def _add_head(tally: _Tally, utterances: list[Utterance],
+              head_scores: list[dict[str, float]] | None, min_prob: float, weight: float) -> None:
+    for i, u in enumerate(utterances):
+        for label, p in (head_scores[i].items() if head_scores else ()):
+            if p >= min_prob:
+                tally.add(label, weight * p, u, _excerpt(u.text))
+
+
+def judge_role(speaker: Speaker, utterances: list[Utterance],
+               head_scores: list[dict[str, float]] | None = None, model=None) -> Judgement:
+    """The speaker's most likely buying influence, from speech plus a title prior.
+
+    With a speaker-level ``model`` (:mod:`influence_speaker`) the decision is that model's
+    calibrated choice over the strongest and the typical evidence per role; without one, the
+    older tally: ``head_scores`` adds :data:`ROLE_HEAD_WEIGHT` x p(role) per utterance where
+    p reaches :data:`ROLE_HEAD_MIN_PROB` and the largest sum wins.
+    """
+    tally = _role_cue_tally(utterances)
+    lexicon = set(tally.scores)
+    _add_head(tally, utterances, head_scores, ROLE_HEAD_MIN_PROB, ROLE_HEAD_WEIGHT)
     prior = title_role(speaker.title)
+    if model is not None:
+        return _decided(speaker.name, utterances, head_scores, model, lexicon, tally,
+                        role_feature_vector(speaker, utterances, head_scores))
+    speech = {r: round(v, 3) for r, v in tally.scores.items()}
     scores = dict(speech)
     if prior:
         scores[prior] = scores.get(prior, 0.0) + ROLE_PRIOR_WEIGHT
@@ -154,6 +175,35 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
         confidence = min(confidence, 0.5)
     return Judgement(speaker.name, best, round(confidence, 3), scores,
                      tally.top_evidence(best), basis)
+
+
+def role_feature_vector(speaker: Speaker, utterances: list[Utterance],
+                        head_scores: list[dict[str, float]] | None):
+    """The speaker-level model's input for roles (lexicon cues, head scores, title)."""
+    lexicon = _role_cue_tally(utterances)
+    return sp.role_features(speaker, utterances, head_scores, lexicon.maxima(), lexicon.scores,
+                            title_role(speaker.title))
+
+
+def mode_feature_vector(utterances: list[Utterance], head_scores: list[dict[str, float]] | None):
+    """The speaker-level model's input for response modes."""
+    lexicon = _mode_cue_tally(utterances)
+    return sp.mode_features(utterances, head_scores, lexicon.maxima(), lexicon.scores)
+
+
+def _decided(name: str, utterances: list[Utterance], head_scores, model, lexicon: set[str],
+             tally: _Tally, features) -> Judgement:
+    """A speaker-level model's choice, shown by the utterances that best support it."""
+    label, p, probs = sp.decide(model, features)
+    if label in ("unknown", "unclear"):
+        return Judgement(name, label, 0.0, probs, basis="model")
+    evidence = tally.top_evidence(label)
+    if not evidence and head_scores:
+        ranked = sorted(range(len(utterances)), key=lambda i: -head_scores[i].get(label, 0.0))
+        evidence = tuple((utterances[i], _excerpt(utterances[i].text))
+                         for i in ranked[:MAX_EVIDENCE])
+    basis = "model+speech" if label in lexicon else "model"
+    return Judgement(name, label, round(p, 3), probs, evidence, basis)
 
 
 def _head_alone(name: str, utterances: list[Utterance],
@@ -179,26 +229,33 @@ def _mode_hits(norm: str, mode: str) -> list[tuple[str, float]]:
     return _cue_hits(norm, lx.MODE_CUES[mode], check_negation=mode in {"growth", "trouble"})
 
 
-def judge_mode(speaker: str, utterances: list[Utterance],
-               head_scores: list[dict[str, float]] | None = None) -> Judgement:
-    """Growth, trouble, even keel, overconfident, or unclear for one buyer.
-
-    ``head_scores`` (one dict per utterance, from :mod:`influence_head`) adds the learned
-    head's probability of a mode, times :data:`HEAD_WEIGHT`, wherever it reaches
-    :data:`HEAD_MIN_PROB`; the cue lexicons and the head then share one tally.
-    """
+def _mode_cue_tally(utterances: list[Utterance]) -> _Tally:
     tally = _Tally()
-    for i, u in enumerate(utterances):
+    for u in utterances:
         norm = lx.normalise(u.text)
         for mode in MODES[:-1]:
             found = _mode_hits(norm, mode)
             if found:
                 weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))
                 tally.add(mode, weight, u, max(found, key=lambda f: f[1])[0])
-        if head_scores:
-            for mode, p in head_scores[i].items():
-                if p >= HEAD_MIN_PROB:
-                    tally.add(mode, HEAD_WEIGHT * p, u, _excerpt(u.text))
+    return tally
+
+
+def judge_mode(speaker: str, utterances: list[Utterance],
+               head_scores: list[dict[str, float]] | None = None, model=None) -> Judgement:
+    """Growth, trouble, even keel, overconfident, or unclear for one buyer.
+
+    With a speaker-level ``model`` (:mod:`influence_speaker`): its calibrated choice over the
+    per-utterance head probabilities and lexicon cues. Without: ``head_scores`` adds the head's
+    probability of a mode, times :data:`HEAD_WEIGHT`, wherever it reaches
+    :data:`HEAD_MIN_PROB`, and the cue lexicons and the head share one tally.
+    """
+    tally = _mode_cue_tally(utterances)
+    lexicon = set(tally.scores)
+    _add_head(tally, utterances, head_scores, HEAD_MIN_PROB, HEAD_WEIGHT)
+    if model is not None:
+        return _decided(speaker, utterances, head_scores, model, lexicon, tally,
+                        mode_feature_vector(utterances, head_scores))
     scores = {m: round(s, 3) for m, s in tally.scores.items()}
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < MIN_MODE_SCORE:

@@ -16,13 +16,14 @@ from typing import Sequence
 import numpy as np
 
 from meetinglens.analysis.influence_dataset import DATASET_DIR, load_labelled
-from meetinglens.analysis.influence_head import CLASSES, ROLE_CLASSES, ModeHead
+from meetinglens.analysis.influence_head import CLASSES, ModeHead
 
 SEED = 7
 #: Inverse L2 strength; compared by leave-one-meeting-out in benchmarks/train_influence_head.py.
 C = 2.0
 EXTRA_FILE = DATASET_DIR / "mode-cues-extra.jsonl"
 EXTRA_GROUP = "mode-cues-extra"
+ROLE_CUES_FILE = DATASET_DIR / "role-cues.tsv"
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,34 @@ def meeting_rows(files: Sequence[Path], asr: bool = False) -> Rows:
     return Rows(texts, labels, groups)
 
 
-def role_rows(files: Sequence[Path]) -> Rows:
-    """Every utterance of each labelled buyer with that buyer's role (``unknown`` left out)."""
+#: Role-head rows need this many words: "Fair." or "Thanks, bye" says nothing about a role
+#: and only taught the head the label mix of short replies.
+ROLE_ROW_MIN_WORDS = 6
+
+
+def read_role_cues(path: Path = ROLE_CUES_FILE) -> dict[str, dict[int, str]]:
+    """Meeting id -> utterance index -> the role that utterance shows on its own."""
+    cues: dict[str, dict[int, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            mid, index, role = line.split("\t")
+            cues.setdefault(mid, {})[int(index)] = role.strip()
+    return cues
+
+
+def role_rows(files: Sequence[Path], asr: bool = False) -> Rows:
+    """Every substantive buyer utterance with the role it shows on its own (``role-cues.json``)
+    or ``none``. Round 5: until then each row carried its *speaker's* role, so an economic
+    buyer's pain sentences taught the head that pain is economic and greetings were noise."""
+    cues = read_role_cues()
     texts, labels, groups = [], [], []
     for path in files:
-        meeting, gold = load_labelled(path)
+        meeting, gold = load_labelled(path, asr=asr)
+        buyers = {s.name for s in meeting.speakers if s.side == "buyer"}
         for u in meeting.utterances:
-            if gold.roles.get(u.speaker) in ROLE_CLASSES:
+            if u.speaker in buyers and len(u.text.split()) >= ROLE_ROW_MIN_WORDS:
                 texts.append(u.text)
-                labels.append(gold.roles[u.speaker])
+                labels.append(cues[meeting.id].get(u.index, "none"))
                 groups.append(meeting.id)
     return Rows(texts, labels, groups)
 
@@ -71,12 +91,21 @@ def join(*parts: Rows) -> Rows:
 
 
 def fit(x: np.ndarray, labels: Sequence[str], c: float = C, meta: dict | None = None,
-        classes: tuple[str, ...] = CLASSES) -> ModeHead:
-    """One multinomial logistic regression; weights returned in ``classes`` order."""
+        classes: tuple[str, ...] = CLASSES, weighting: str = "balanced") -> ModeHead:
+    """One multinomial logistic regression; weights returned in ``classes`` order.
+
+    ``weighting``: ``balanced`` (each class weighs n / (k n_c)) or ``sqrt`` (the square root
+    of that: rare classes count more, but a class of two buyers does not swamp the rest)."""
     from sklearn.linear_model import LogisticRegression
 
     y = np.array([classes.index(label) for label in labels])
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
+    weights = "balanced"
+    if weighting == "sqrt":
+        counts = np.bincount(y, minlength=len(classes))
+        seen = counts > 0
+        weights = {k: float(np.sqrt(len(y) / (seen.sum() * counts[k])))
+                   for k in range(len(classes)) if seen[k]}
+    model = LogisticRegression(C=c, class_weight=weights, max_iter=5000, random_state=SEED)
     model.fit(x, y)
     weights = np.zeros((len(classes), x.shape[1]), dtype=np.float32)
     bias = np.full(len(classes), -30.0, dtype=np.float32)  # a class never seen stays unlikely
