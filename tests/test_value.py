@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from meetinglens.analysis.base import AnalysisContext, run_analyzers
+from meetinglens.analysis.base import run_analyzers
 from meetinglens.analysis.value_detect import detect
 from meetinglens.analysis.value_rules import Line, is_backchannel, is_clarification, is_question
 from meetinglens.model import Meeting, Speaker, Utterance

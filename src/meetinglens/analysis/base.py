@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field, replace
-from typing import Callable, Mapping
+from typing import Callable
 
 from meetinglens.errors import AnalysisError
-from meetinglens.model import AnalyzerResult, Finding, Meeting
+from meetinglens.model import AnalyzerResult, Meeting
 from meetinglens.progress import ProgressHook, emit
 
 #: What an analyzer can require, and how to tell whether a meeting provides it.
