@@ -130,14 +130,15 @@ def flag_head_provider():
 def head_provider(mode: str):
     """``head_for(meeting id)``: ``auto`` = the shipped heads, except for meetings they were
     trained on, which get heads fitted without them (leave one meeting out); ``noflag`` = the
-    same without the red-flag head; ``tally`` = the heads without the speaker-level models
-    (the older cue tally decides roles and modes); ``none`` = rules only."""
+    same without the red-flag head; ``tally`` = the heads without the speaker-level role model
+    (the older cue tally decides roles too); ``none`` = rules only. Modes always come from the
+    tally (the speaker-level mode model is measured by train_influence_head.py, not shipped)."""
     if mode == "none":
         return lambda meeting_id: (None, None, None, (None, None))
     from meetinglens.analysis import influence_speakertrain as st
     from meetinglens.analysis import influence_train as tr
     from meetinglens.analysis.influence_head import ROLE_HEAD_CLASSES, load_head, load_role_head
-    from meetinglens.analysis.influence_speaker import load_mode_model, load_role_model
+    from meetinglens.analysis.influence_speaker import load_role_model
 
     shipped, shipped_roles = load_head(), load_role_head()
     files = [f for f in dataset_files() if f.stem in set(shipped.meta.get("meetings", []))]
@@ -154,15 +155,37 @@ def head_provider(mode: str):
 
     speakers = lambda meeting_id: (None, None)  # noqa: E731
     if mode != "tally":
-        role_model, mode_model = load_role_model(), load_mode_model()
+        role_model = load_role_model()
         trained = [f for f in dataset_files()
                    if f.stem in set(role_model.meta.get("meetings", []))]
         lomo_speakers = st.lomo_models(st.speaker_rows(trained, utterance_heads),
                                        float(role_model.meta.get("C", st.C)))
-        speakers = lambda meeting_id: lomo_speakers.get(  # noqa: E731
-            meeting_id, (role_model, mode_model))
+        # Roles by the speaker model, modes by the tally (as the analyzer ships).
+        speakers = lambda meeting_id: (  # noqa: E731
+            lomo_speakers[meeting_id][0] if meeting_id in lomo_speakers else role_model, None)
     return lambda meeting_id: (*utterance_heads(meeting_id), flags(meeting_id),
                                speakers(meeting_id))
+
+
+#: Meeting groups of ``--by-split``: the lexicons were written on the first, not the others.
+LEXICON_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")
+
+
+def by_split() -> None:
+    """Shipped analyzer vs the older role tally (same heads, leave one meeting out), per group:
+    the 31 meetings the lexicons were written on, holdout4, train5."""
+    auto = head_provider("auto")
+    tally = lambda meeting_id: (*auto(meeting_id)[:3], (None, None))  # noqa: E731
+    groups = {"lexicon-31": [f for s in LEXICON_SPLITS for f in dataset_files(s)],
+              "holdout4": dataset_files("holdout4"), "train5": dataset_files("train5")}
+    for group, files in groups.items():
+        for name, head_for in (("shipped", auto), ("tally-roles", tally)):
+            cells = []
+            for vname, variant in VARIANTS.items():
+                r = evaluate(files, variant, head_for=head_for)
+                cells.append(f"{vname}: role={r['role_acc']:.3f} mode={r['mode_acc']:.3f} "
+                             f"flagF1={r['macro_f1']:.3f}")
+            print(f"[{group} / {name}] " + " | ".join(cells), flush=True)
 
 
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -212,7 +235,12 @@ def main() -> None:
                         help="per-flag figures at several flag-head thresholds (all meetings)")
     parser.add_argument("--no-flag-cues", action="store_true",
                         help="red flags from the evidence head alone (flag lexicons emptied)")
+    parser.add_argument("--by-split", action="store_true",
+                        help="shipped vs the older role tally on lexicon-31 / holdout4 / train5")
     args = parser.parse_args()
+    if args.by_split:
+        by_split()
+        return
     if args.no_flag_cues:
         drop_flag_lexicons()
     if args.sweep:

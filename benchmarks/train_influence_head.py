@@ -37,7 +37,7 @@ from meetinglens.analysis.influence_head import (
     load_head,
     load_role_head,
 )
-from meetinglens.analysis.influence_speaker import MODE_MODEL_FILE, ROLE_MODEL_FILE
+from meetinglens.analysis.influence_speaker import ROLE_MODEL_FILE
 
 #: Round 5: every head trains on every meeting written before the freeze (holdout4 was scored
 #: blind once, then became training data; train5 was written for the weak spots it showed).
@@ -152,7 +152,8 @@ def train_flag_head(files, c_grid: bool = False, no_save: bool = False) -> None:
     meta = {"version": "1-" + hashlib.sha256("\n".join(
                 f"{g}\t{sorted(c)}\t{t}" for t, c, g in zip(rows.texts, rows.cues, rows.groups)
             ).encode()).hexdigest()[:16],
-            "C": ft.C, "seed": ft.SEED, "meetings": [f.stem for f in files],
+            "C": ft.C, "seed": ft.SEED,
+            "meetings": sorted({g for g in rows.groups if g != ft.EXTRA_GROUP}),
             "rows": len(rows.texts), "trained": datetime.date.today().isoformat(),
             "lomo_utterance_macro_f1": round(macros.get(ft.C, macro), 3),
             "encoder": "all-MiniLM-L6-v2 (meetinglens.nlp.encode)"}
@@ -215,10 +216,11 @@ def train_speaker_models(files, no_save: bool = False) -> None:
             "C": st.C, "seed": tr.SEED, "meetings": [f.stem for f in files],
             "rows": len(srows.groups), "trained": datetime.date.today().isoformat(),
             "features": "influence_speaker.role_features / mode_features"}
-    role_model, mode_model = st.fit_models(srows, meta=meta)
+    role_model, _ = st.fit_models(srows, meta=meta)
     role_model.save(ROLE_MODEL_FILE)
-    mode_model.save(MODE_MODEL_FILE)
-    print(f"wrote {ROLE_MODEL_FILE} and {MODE_MODEL_FILE}")
+    # The mode model is measured above but not shipped: on holdout4 and train5 (the meetings
+    # the mode lexicons were not written on) it scored 0.62 / 0.56 against the tally's 0.67.
+    print(f"wrote {ROLE_MODEL_FILE} (mode model not shipped; the tally decides modes)")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,8 @@ def test_every_meeting_has_flag_cues_on_buyer_utterances():
     for path in files:
         meeting, gold = load_labelled(path)
         buyers = {s.name for s in meeting.speakers if s.side == "buyer"}
+        if path.stem.startswith("holdout4-"):
+            continue  # written blind from the codebook's meeting-level part only
         assert gold.flag_cues, path.name
         for index, classes in gold.flag_cues.items():
             assert meeting.utterances[index].speaker in buyers, (path.name, index)

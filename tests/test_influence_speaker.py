@@ -71,7 +71,7 @@ def test_title_is_a_feature_not_a_verdict():
 @pytest.fixture(scope="module")
 def shipped():
     try:
-        return sp.load_role_model(), sp.load_mode_model()
+        return sp.load_role_model()
     except Exception as exc:  # noqa: BLE001 - absent models skip, as for the other heads
         pytest.skip(f"speaker models not installed: {exc}")
 
@@ -81,19 +81,27 @@ def test_shipped_models_decide_an_economic_buyer_in_pain(shipped):
 
     utts = _utts(PAIN + [AUTHORITY])
     role_scores = load_role_head().mode_scores([u.text for u in utts])
-    j = judge_role(_speaker(), utts, role_scores, model=shipped[0])
+    j = judge_role(_speaker(), utts, role_scores, model=shipped)
     assert j.label == "economic", j.scores
+    assert j.basis == "model+speech" and j.evidence
     mode_scores = load_head().mode_scores([u.text for u in utts])
-    m = judge_mode("Owen", utts, mode_scores, model=shipped[1])
-    assert m.label == "trouble", m.scores
+    assert judge_mode("Owen", utts, mode_scores).label == "trouble"
 
 
-def test_shipped_models_read_we_manage_as_even_keel(shipped):
+def test_shipped_model_keeps_a_user_in_pain_a_user(shipped):
+    from meetinglens.analysis.influence_head import load_role_head
+
+    utts = _utts(PAIN + ["I'm on the desk from eight on Tuesdays, come before the doors open."])
+    j = judge_role(_speaker(), utts, load_role_head().mode_scores([u.text for u in utts]),
+                   model=shipped)
+    assert j.label == "user", j.scores
+
+
+def test_we_manage_is_even_keel_not_trouble():
     from meetinglens.analysis.influence_head import load_head
 
     utts = _utts(["It's not perfect, but we manage. The team knows the form by heart.",
                   "Once in a blue moon a hymn number is wrong and we catch it at the printers.",
                   "It's been like this for twenty years and nobody has complained."])
-    m = judge_mode("Gareth", utts, load_head().mode_scores([u.text for u in utts]),
-                   model=shipped[1])
+    m = judge_mode("Gareth", utts, load_head().mode_scores([u.text for u in utts]))
     assert m.label == "even_keel", m.scores

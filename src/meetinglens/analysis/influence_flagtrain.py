@@ -47,6 +47,8 @@ def meeting_cue_rows(files: Sequence[Path]) -> CueRows:
     texts, cues, groups = [], [], []
     for path in files:
         meeting, gold = load_labelled(path)
+        if not gold.flag_cues:
+            continue  # written without per-utterance flag labels (holdout4): no rows, not negatives
         buyers = {s.name for s in meeting.speakers if s.side == "buyer"}
         for u in meeting.utterances:
             if u.speaker in buyers:

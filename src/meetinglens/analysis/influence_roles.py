@@ -28,6 +28,8 @@ ROLE_PRIOR_WEIGHT = 2.0
 MAX_PER_UTTERANCE = 4.0
 #: Below this score the role stays ``unknown``.
 MIN_ROLE_SCORE = 2.0
+#: Confidence of a role given by the title alone (speech shows none): what the tally gave.
+TITLE_ONLY_CONFIDENCE = 0.5
 #: Pseudo-count in the confidence denominator: little evidence, low confidence.
 CONFIDENCE_SMOOTHING = 2.0
 MIN_MODE_SCORE = 2.0
@@ -155,8 +157,11 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
     _add_head(tally, utterances, head_scores, ROLE_HEAD_MIN_PROB, ROLE_HEAD_WEIGHT)
     prior = title_role(speaker.title)
     if model is not None:
-        return _decided(speaker.name, utterances, head_scores, model, lexicon, tally,
-                        role_feature_vector(speaker, utterances, head_scores))
+        j = _decided(speaker.name, utterances, head_scores, model, lexicon, tally,
+                     role_feature_vector(speaker, utterances, head_scores))
+        if j.label == "unknown" and prior:  # speech shows nothing: the title, weakly
+            return Judgement(speaker.name, prior, TITLE_ONLY_CONFIDENCE, j.scores, basis="title")
+        return j
     speech = {r: round(v, 3) for r, v in tally.scores.items()}
     scores = dict(speech)
     if prior:
