@@ -16,15 +16,13 @@ only. Where the file is looked for: ``$MEETINGLENS_INFLUENCE_FLAG_HEAD`` → tha
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from meetinglens.heads import head_info
-from meetinglens.model import ModelInfo
+from meetinglens.analysis.influence_head import HEAD_FILE, ModeHead, head_path, read_head
 
 FLAG_HEAD_ENV = "MEETINGLENS_INFLUENCE_FLAG_HEAD"
 #: Evidence classes (labels.flag_cues in datasets/buying-influences/, docs/codebook-influence.md).
@@ -39,22 +37,13 @@ CueScores = dict[str, float]
 
 
 @dataclass(frozen=True)
-class FlagHead:
-    """One sigmoid per class: weights ``(classes, 384)`` and biases over MiniLM embeddings."""
-
-    classes: tuple[str, ...]
-    weights: np.ndarray
-    bias: np.ndarray
-    meta: dict
-    path: str = ""
+class FlagHead(ModeHead):
+    """One sigmoid per class over MiniLM embeddings; same weights format and file layout as
+    the mode head (:class:`~meetinglens.analysis.influence_head.ModeHead`)."""
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """``(n, classes)`` independent probabilities for ``(n, 384)`` embeddings."""
-        if x.ndim != 2 or x.shape[1] != self.weights.shape[1]:
-            raise ValueError(f"flag head expects (n, {self.weights.shape[1]}) inputs, "
-                             f"got {x.shape}")
-        z = x.astype(np.float32) @ self.weights.T + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+        return 1.0 / (1.0 + np.exp(-np.clip(self.logits(x), -30.0, 30.0)))
 
     def scores(self, texts: list[str]) -> list[CueScores]:
         """Per text, the probability of each evidence class."""
@@ -65,29 +54,13 @@ class FlagHead:
         probs = self.probabilities(encode(list(texts)))
         return [{c: float(p[k]) for k, c in enumerate(self.classes)} for p in probs]
 
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path, classes=np.array(self.classes),
-                            weights=self.weights.astype(np.float32),
-                            bias=self.bias.astype(np.float32),
-                            meta=np.array(json.dumps(self.meta, sort_keys=True)))
-
-    @property
-    def info(self) -> ModelInfo:
-        return head_info("influence-head/flags.npz", self.path, str(self.meta.get("version", "")))
-
 
 def flag_head_path() -> Path:
-    from meetinglens.analysis.influence_head import HEAD_FILE, head_path
-
     return head_path(FLAG_HEAD_ENV, HEAD_FILE.with_name("flags.npz"))
 
 
 def read_flag_head(path: Path) -> FlagHead:
-    with np.load(path, allow_pickle=False) as data:
-        return FlagHead(classes=tuple(str(c) for c in data["classes"]),
-                        weights=data["weights"], bias=data["bias"],
-                        meta=json.loads(str(data["meta"])), path=str(path))
+    return read_head(path, FlagHead)
 
 
 @cache

@@ -50,12 +50,16 @@ class ModeHead:
     meta: dict
     path: str = ""
 
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """``(n, classes)`` probabilities for ``(n, 384)`` embeddings."""
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        """``(n, classes)`` linear scores for ``(n, 384)`` embeddings."""
         if x.ndim != 2 or x.shape[1] != self.weights.shape[1]:
             raise ValueError(f"influence head expects (n, {self.weights.shape[1]}) inputs, "
                              f"got {x.shape}")
-        z = x.astype(np.float32) @ self.weights.T + self.bias
+        return x.astype(np.float32) @ self.weights.T + self.bias
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """``(n, classes)`` softmax probabilities for ``(n, 384)`` embeddings."""
+        z = self.logits(x)
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -88,9 +92,10 @@ def head_path(env: str = HEAD_ENV, default: Path | None = None) -> Path:
                      train="python benchmarks/train_influence_head.py")
 
 
-def read_head(path: Path) -> ModeHead:
+def read_head(path: Path, kind: type[ModeHead] = ModeHead) -> ModeHead:
+    """A head saved by :meth:`ModeHead.save` (or a subclass of the same format, ``kind``)."""
     with np.load(path, allow_pickle=False) as data:
-        return ModeHead(classes=tuple(str(c) for c in data["classes"]),
+        return kind(classes=tuple(str(c) for c in data["classes"]),
                         weights=data["weights"], bias=data["bias"],
                         meta=json.loads(str(data["meta"])), path=str(path))
 
