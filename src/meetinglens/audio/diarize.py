@@ -114,8 +114,8 @@ class SpeakerDiarizer:
                ) -> tuple[np.ndarray, list[tuple[int, int]], np.ndarray]:
         """One CAM++ embedding per (window, local speaker), batched by feature length;
         also which of them are trusted to build clusters. Windows are taken ``EMBED_BLOCK``
-        at a time so only that block's fbank features are held in memory (all of them at
-        once cost ~0.6 GB on a 60-minute recording)."""
+        at a time so only that block's fbank features are held in memory: all of them at once
+        grow with the recording (about 1,000 frames x 80 floats per window and speaker)."""
         keys: list[tuple[int, int]] = []
         trusted: list[bool] = []
         out: list[np.ndarray] = []
