@@ -156,3 +156,17 @@ def test_recalling_aloud_is_not_a_question_but_asking_for_advice_is():
     assert types("where was I") == []
     assert types("what should I bring?") == ["wh"]
     assert types("what did you get in there?") == ["wh"]
+
+
+@pytest.mark.parametrize("text", ["I said, why are they so expensive?",
+                                  "and I asked him, uh, what are you doing with that?",
+                                  "I thought, well, how do you weed those out?",
+                                  "she goes where is it"])
+def test_reported_question_is_narration(text):
+    assert types(text) == [] and types(asr(text)) == []
+
+
+@pytest.mark.parametrize("text", ["What did he say?", "You said you lived near Baltimore?",
+                                  "Did you say you'd send it?"])
+def test_asking_about_what_was_said_still_asks(text):
+    assert types(text)

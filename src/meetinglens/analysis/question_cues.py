@@ -48,7 +48,7 @@ _WONDER_MODALS = frozenset("can could would".split())
 
 #: Words that report speech or thought: a question right after them is quoted.
 REPORTING = frozenset(
-    "said say says saying asked ask asks asking goes went like wondered thinking "
+    "said say says saying asked ask asks asking goes went like wondered thinking thought "
     "question".split())
 #: How far back a reporting word makes the following question a quoted one.
 REPORT_WINDOW = 3
@@ -116,6 +116,29 @@ def self_talk(core: list[str]) -> bool:
 def reported_before(words: list[str], i: int) -> bool:
     """A reporting word just before position ``i`` ("they said | what do we want")."""
     return any(w in REPORTING for w in words[max(i - REPORT_WINDOW, 0):i])
+
+
+#: Who tells of a question they or others asked ("I said, why…", "she goes, where is it").
+#: Not "you": "you said you lived in Baltimore?" checks what the listener said.
+_REPORTERS = frozenset("i he she they we mom dad".split())
+_REPORT_VERBS = frozenset("said says asked asks thought goes went told".split())
+#: Words allowed between the teller and the verb ("I just said", "I kind of said",
+#: "I was like", "he was going").
+_REPORT_BRIDGES = (("just",), ("kind", "of"), ("sort", "of"), ("was", "like"),
+                   ("was", "going"), ("was", "thinking"), ("was", "asking"), ("told", "him"),
+                   ("asked", "him"), ("asked", "her"), ("asked", "them"))
+
+
+def reported_question(core: list[str]) -> bool:
+    """ "I said, why are they so expensive", "and I asked him what he was doing": the speaker
+    tells of a question (SwDA train-250: 22 of 23 such utterances that the rules took for a
+    wh question are narration, sd/sv)."""
+    if len(core) < 4 or core[0] not in _REPORTERS:
+        return False
+    rest = core[1:]
+    if rest[0] in _REPORT_VERBS:
+        return True
+    return any(tuple(rest[:len(b)]) == b for b in _REPORT_BRIDGES)
 
 
 def dropped_auxiliary(core: list[str], asked: bool) -> bool:

@@ -28,6 +28,7 @@ from meetinglens.analysis.question_context import (
 from meetinglens.analysis.question_cues import (
     dropped_auxiliary,
     hedge,
+    reported_question,
     reported_before,
     rhetorical,
     self_talk,
@@ -259,6 +260,8 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
         return Verdict(None, reason="searching for a word")
     if self_talk(core):
         return Verdict(None, reason="recalling aloud")
+    if reported_question(core):
+        return Verdict(None, reason="reported question")
     lone_tag = tag_only(bare, asked)
     if lone_tag:
         return lone_tag
