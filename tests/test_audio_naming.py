@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meetinglens.audio.naming import final_names, propose
+from meetinglens.audio.naming import contested, final_names, propose
 from meetinglens.model import Utterance
 
 
@@ -47,3 +47,24 @@ def test_speaker_map_wins_and_names_never_clash():
     utts = [_u(0, "Speaker 1", "I'm Anna."), _u(1, "Speaker 2", "I'm Tom.")]
     names = final_names(["Speaker 1", "Speaker 2"], propose(utts), {"Speaker 2": "Anna"})
     assert names == {"Speaker 1": "Speaker 1", "Speaker 2": "Anna"}
+
+
+def test_a_speaker_introducing_themself_as_two_people_is_contested_and_unnamed():
+    utts = [_u(0, "Speaker 1", "Hi, I'm Anna from Flowlytics."),
+            _u(1, "Speaker 1", "And I'm Ben, the solutions engineer."),
+            _u(2, "Speaker 2", "I'm Carla.")]
+    assert contested(utts) == {"Speaker 1": ("Anna", "Ben")}
+    assert {k: p.name for k, p in propose(utts).items()} == {"Speaker 2": "Carla"}
+
+
+def test_presenting_a_colleague_is_not_a_second_identity():
+    utts = [_u(0, "Speaker 1", "I'm Anna from Flowlytics."),
+            _u(1, "Speaker 1", "And this is Ben, our engineer.")]
+    assert contested(utts) == {}
+    assert propose(utts)["Speaker 1"].name == "Anna"
+
+
+def test_a_job_title_after_the_name_is_not_a_second_identity():
+    utts = [_u(0, "Speaker 1", "Hi, I'm Anna, I'm Head of Sales Operations.")]
+    assert contested(utts) == {}
+    assert propose(utts)["Speaker 1"].name == "Anna"

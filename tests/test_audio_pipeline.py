@@ -126,6 +126,17 @@ def test_speaker_map_overrides_proposals(recording, rttm):
     assert [s.name for s in meeting.speakers] == ["Anna Berg (AE)", "Tom Reed"]
 
 
+def test_two_voices_merged_into_one_speaker_stay_unnamed_with_a_warning(recording, tmp_path):
+    merged = tmp_path / "merged.rttm"  # the diarizer heard one voice for Anna and Tom
+    merged.write_text("SPEAKER call 1 0.0 7.0 <NA> <NA> one <NA> <NA>\n")
+    meeting = _pipeline(merged).run(recording)
+    assert [s.name for s in meeting.speakers] == ["Speaker 1"]
+    assert meeting.metadata["speaker_naming"] == {}
+    [warning] = meeting.metadata["warnings"]
+    assert "Speaker 1 introduced themself as Anna and as Tom Reed" in warning
+    assert "--speaker-map" in warning
+
+
 def test_without_introductions_speakers_stay_numbered(recording, tmp_path):
     class Plain(ScriptedTranscriber):
         def transcribe(self, audio, on_progress=None):

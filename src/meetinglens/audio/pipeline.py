@@ -103,12 +103,19 @@ def build_meeting(audio: DecodedAudio, transcript: Transcript, turns: tuple[Spea
         "speaker_map": dict(options.speaker_map),
         "diarization": {"turns": len(turns), "speakers": len({t.speaker for t in turns}),
                         "overlap_s": attribute.overlap_seconds(turns)},
-        "warnings": list(notes),
+        "warnings": [*notes, *_contested_warnings(naming.contested(generic, participants))],
     }
     return Meeting(id=path.stem, utterances=utterances, speakers=speakers, title=path.stem,
                    source=str(path), source_format=path.suffix.lstrip(".").lower() or "audio",
                    language=transcript.language, duration=round(audio.duration, 3),
                    metadata=metadata)
+
+
+def _contested_warnings(contested: dict[str, tuple[str, ...]]) -> list[str]:
+    return [f"{label} introduced themself as {' and as '.join(names)}: diarization has probably "
+            f"merged their voices, so {label} is left unnamed. Check who speaks when and name the "
+            f"speakers with --speaker-map \"{label}=NAME\", or set --num-speakers."
+            for label, names in contested.items()]
 
 
 def _relabel(u: Utterance, speaker: str) -> Utterance:
