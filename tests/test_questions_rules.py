@@ -170,3 +170,25 @@ def test_reported_question_is_narration(text):
                                   "Did you say you'd send it?"])
 def test_asking_about_what_was_said_still_asks(text):
     assert types(text)
+
+
+@pytest.mark.parametrize("text", ["what difference does it make.",
+                                  "Why should we help them."])
+def test_wh_closed_with_full_stop_is_rhetorical(text):
+    assert types(text) == ["rhetorical"]
+
+
+def test_wh_with_question_mark_or_unpunctuated_stays_wh():
+    assert types("What difference does it make?") == ["wh"]
+    assert types(asr("What tools does your team use.")) == ["wh"]
+
+
+@pytest.mark.parametrize("text", ["You know, why should we push English?",
+                                  "and I mean, how many years are we going to wait?"])
+def test_wh_after_you_know_or_i_mean_argues(text):
+    assert types(text) == ["rhetorical"] and types(asr(text)) == ["rhetorical"]
+
+
+def test_you_know_inside_a_real_question_does_not_make_it_rhetorical():
+    assert types("How do you know which one to pick?") == ["wh"]
+    assert types("do you know what I mean?") != ["rhetorical"]

@@ -95,6 +95,22 @@ def rhetorical(core: list[str]) -> str | None:
     return None
 
 
+#: Discourse markers of a speaker making a point ("you know, why should we…", "I mean, how
+#: many years…"), and the conjunctions that may come before them.
+_ARGUING = (("you", "know"), ("i", "mean"))
+_BEFORE_ARGUING = frozenset("and but so well oh now uh um".split())
+
+
+def arguing(words: list[str]) -> bool:
+    """The clause opens with "you know" / "I mean" before its wh-word: the speaker argues a
+    point rather than asks (SwDA train-250, ASR-style: such rule wh questions are rhetorical
+    16 times, not questions 11, real wh questions once)."""
+    i = 0
+    while i < len(words) and words[i] in _BEFORE_ARGUING:
+        i += 1
+    return any(tuple(words[i:i + len(m)]) == m for m in _ARGUING)
+
+
 def hedge(core: list[str]) -> bool:
     """The speaker searches for a word ("how shall I say it"): not a question."""
     return any(tuple(core[:len(h)]) == h for h in HEDGES)
