@@ -112,6 +112,18 @@ def test_head_retypes_a_form_question_as_rhetorical_only_when_sure():
     assert _judge(text, _fake(0.9, rhetorical=0.3), t)[0].qtype == "wh"
 
 
+def _yes_no_scorer(texts):
+    types = np.zeros((len(texts), len(qh.QTYPES)))
+    types[:, qh.QTYPES.index("yes_no")] = 1.0
+    n = len(texts)
+    return qh.HeadScores(np.full(n, 0.9), types, np.zeros(n))
+
+
+def test_head_retypes_a_statement_form_question_but_not_an_or_clause():
+    assert _judge("you moved here last year?", _yes_no_scorer)[0].qtype == "yes_no"
+    assert _judge("or do you have a camper?", _yes_no_scorer)[0].qtype == "alternative"
+
+
 def test_head_adds_a_formless_question_only_above_the_add_threshold():
     t = vote.Thresholds(add=0.7)
     text = "so your team handles all the returns by hand"

@@ -192,3 +192,8 @@ def test_wh_after_you_know_or_i_mean_argues(text):
 def test_you_know_inside_a_real_question_does_not_make_it_rhetorical():
     assert types("How do you know which one to pick?") == ["wh"]
     assert types("do you know what I mean?") != ["rhetorical"]
+
+
+def test_wh_question_with_or_inside_asks_its_wh():
+    assert types("What do you think about the Peace Corps or public service?") == ["wh"]
+    assert types("Would you prefer email or a phone call?") == ["alternative"]

@@ -292,7 +292,9 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
     if shape and not asked and unfinished(core):
         return Verdict(None, reason="abandoned before the question was complete")
     if shape in {"wh", "yes_no"}:
-        if has_alternative(core):
+        if shape == "yes_no" and has_alternative(core):
+            # a wh question with 'or' inside still asks for its wh ("what do you think
+            # about X or Y": SwDA train-250 has 14 such, none of them a choice question)
             return Verdict("alternative", False, conf(asked), f"{shape} form with 'or'")
         if shape == "wh" and arguing(words):
             return Verdict("rhetorical", False, conf(asked), "wh form after 'you know'/'I mean'")

@@ -167,11 +167,18 @@ def _review(q: Question, s, t: Thresholds) -> Question | None:
         return Question(q.span, q.text, "rhetorical", False, q.confidence,
                         f"{q.reason}; learned head: asks nothing (p={s[3]:.2f})")
     types = s[4]
-    if q.qtype in _TO_YES_NO and (types[QTYPES.index("yes_no")] - types[QTYPES.index(q.qtype)]
+    if q.qtype in _TO_YES_NO and not _or_led(q) and (types[QTYPES.index("yes_no")] - types[QTYPES.index(q.qtype)]
                                   >= t.yes_no_margin):
         return Question(q.span, q.text, "yes_no", False, q.confidence,
                         f"{q.reason}; learned head: a yes/no question")
     return q
+
+
+def _or_led(q: Question) -> bool:
+    """ "…or do you have a camper?": a clause that opens with 'or' offers the other option,
+    whatever the head reads into it (SwDA train-250: of 35 or-clauses the head retyped
+    yes/no, 22 are alternative questions and 8 yes/no)."""
+    return words_of(q.text)[:1] == ["or"]
 
 
 def head_scores(scores: HeadScores, texts: Sequence[HeadInput]) -> dict[HeadInput, tuple]:
