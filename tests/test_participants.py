@@ -85,6 +85,14 @@ def test_apply_maps_aliases_merges_and_warns_about_absent():
                                         "transcript"]
 
 
+def test_a_name_in_a_contested_speaker_is_not_reported_as_silent():
+    m = parse_transcript(DATA / "zoom.vtt")
+    m = m.__class__(id=m.id, speakers=m.speakers, utterances=m.utterances,
+                    metadata={"speaker_naming_contested": {"Speaker 1": ["Helen Brandt", "X"]}})
+    out = apply_participants(m, load_participants(DATA / "participants.yaml"))
+    assert not any("Helen Brandt" in w for w in out.metadata.get("warnings", ()))
+
+
 def test_transcript_names_match_case_and_accent_insensitively(tmp_path):
     f = tmp_path / "t.txt"
     f.write_text("ANNA  BERG: hello\nT. REYES: hi\ntom reyes: and me\n", encoding="utf-8")

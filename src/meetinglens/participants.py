@@ -160,6 +160,9 @@ def apply_participants(meeting: Meeting, participants: Iterable[Participant] = (
             new = replace(merged[new.name], aliases=merged[new.name].aliases + extra)
         merged[new.name] = new
     spoken = {name_key(n) for n in merged}
+    # names a diarized speaker gave as two people already have their own warning
+    spoken |= {name_key(n) for names in meeting.metadata.get("speaker_naming_contested", {}).values()
+               for n in names}
     for p in people:
         if name_key(p.name) not in spoken:
             warnings.append(f"participant {p.name!r} does not speak in this transcript")

@@ -98,12 +98,14 @@ def build_meeting(audio: DecodedAudio, transcript: Transcript, turns: tuple[Spea
     speakers = tuple(_speaker(label, names[label], proposals.get(label))
                      for label in numbered.values())
     path = Path(audio.path)
+    contested = naming.contested(generic, participants)
     metadata = {
         "speaker_naming": {label: p.as_metadata() for label, p in proposals.items()},
         "speaker_map": dict(options.speaker_map),
         "diarization": {"turns": len(turns), "speakers": len({t.speaker for t in turns}),
                         "overlap_s": attribute.overlap_seconds(turns)},
-        "warnings": [*notes, *_contested_warnings(naming.contested(generic, participants))],
+        "speaker_naming_contested": {label: list(names) for label, names in contested.items()},
+        "warnings": [*notes, *_contested_warnings(contested)],
     }
     return Meeting(id=path.stem, utterances=utterances, speakers=speakers, title=path.stem,
                    source=str(path), source_format=path.suffix.lstrip(".").lower() or "audio",
