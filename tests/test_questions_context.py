@@ -106,3 +106,12 @@ def test_tag_closed_with_full_stop_is_not_asked():
     assert types("It works with SSO, doesn't it?") == ["tag"]
     assert types("Oh, those are wonderful, aren't they.") == []
     assert types("I don't usually use a word processor to do it") == []
+
+
+def test_hedged_check_about_the_listener_asks_when_the_other_side_replies():
+    from meetinglens.analysis.question_rules import find_questions
+    text = "i don't know if you've ever heard of it"
+    found = find_questions(text, DialogueContext(None, "no never", False))
+    assert [q.qtype for q in found] == ["declarative"]
+    assert find_questions(text, DialogueContext(None, None, True)) == []
+    assert find_questions("i don't know if it will rain", DialogueContext(None, "no")) == []

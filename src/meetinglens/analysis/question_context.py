@@ -60,6 +60,16 @@ CHECK_FRAMES = STRONG_CHECK_FRAMES + (
     ("so", "you"), ("so", "you're"), ("so", "your"), ("so", "y'all"),
 )
 
+#: Hedged statements about the listener that ask for a yes or no ("I don't know if you've
+#: heard of it", "I take it you…"). On all of SwDA train, "I don't know if/whether you…"
+#: is a declarative question 34 times and a statement 19 (12 to 2 when the reply is a yes or
+#: no); "I take it…" 6 to 5. "I guess you…" (10 to 70) and "I think you…" (1 to 127) are
+#: left out: they mostly state an opinion.
+HEDGED_CHECKS = (
+    ("i", "don't", "know", "if"), ("i", "dont", "know", "if"),
+    ("i", "don't", "know", "whether"), ("i", "dont", "know", "whether"),
+)
+
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*(?:-[a-z]+)*")
 
 
@@ -118,6 +128,16 @@ def check_frame(words: list[str], strong_only: bool = False) -> tuple[str, ...] 
         if tuple(core[:len(frame)]) == frame:
             return frame
     return None
+
+
+def hedged_check(words: list[str]) -> bool:
+    """ "I don't know if you've ever heard of it", "I take it you…": a yes/no question about
+    the listener, hedged as a statement."""
+    core = _strip(words)
+    if tuple(core[:3]) == ("i", "take", "it"):
+        return True
+    return any(tuple(core[:len(f)]) == f and core[len(f):len(f) + 1] and core[len(f)] in _YOU
+               for f in HEDGED_CHECKS)
 
 
 def addresses_listener(words: list[str]) -> bool:

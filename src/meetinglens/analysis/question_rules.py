@@ -23,6 +23,7 @@ from meetinglens.analysis.question_context import (
     DialogueContext,
     addresses_listener,
     check_frame,
+    hedged_check,
     is_confirming_answer,
 )
 from meetinglens.analysis.question_cues import (
@@ -145,7 +146,8 @@ def _said_flat(verdict: Verdict) -> Verdict:
 def _from_context(words: list[str], context: DialogueContext | None, stated: bool) -> Verdict:
     """A statement-form clause that checks an understanding: a declarative question.
 
-    An explicit check ("so what you're saying is…") counts on its own; a statement about the
+    An explicit check ("so what you're saying is…") counts on its own, a hedged one ("I don't
+    know if you've heard of it") when the other side replies; a statement about the
     listener counts when the listener answers it yes or no, unless the transcript closed it
     with a full stop or comma (punctuated text that meant a question would have written '?';
     on SwDA train such clauses were questions one time in five, unpunctuated ones one in
@@ -153,6 +155,9 @@ def _from_context(words: list[str], context: DialogueContext | None, stated: boo
     """
     if len(words) > 3 and check_frame(words, strong_only=True):
         return Verdict("declarative", False, CONF_CHECK_FRAME, "checks an understanding")
+    if context is not None and context.next and hedged_check(words):
+        return Verdict("declarative", False, CONF_ANSWERED,
+                       "hedged statement about the listener, answered")
     if stated or context is None or not is_confirming_answer(context.next):
         return NOT_A_QUESTION
     if check_frame(words) or addresses_listener(words):
