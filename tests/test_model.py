@@ -125,6 +125,14 @@ def test_finding_validation():
     assert Finding("talk.x", "s", role="coach", confidence=0.5).role == "coach"
 
 
+def test_finding_keeps_each_quote_once_in_order():
+    a = Evidence("Anna", "We count by hand.", 1.0, 2.0, 3)
+    b = Evidence("Anna", "It takes a day.", 4.0, 5.0, 4)
+    same_words_elsewhere = Evidence("Anna", "We count by hand.", 9.0, 10.0, 8)
+    f = Finding("talk.x", "s", evidence=(a, b, a, same_words_elsewhere))
+    assert f.evidence == (a, b, same_words_elsewhere)
+
+
 def test_report_findings_in_analyzer_order():
     from meetinglens.model import AnalyzerResult
 

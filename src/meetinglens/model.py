@@ -240,7 +240,8 @@ class Finding:
 
     ``kind`` is namespaced by analyzer (``talk.seller_dominated``). ``speaker``/``side``/
     ``role`` name whom it concerns, if one person; ``role`` is the buying-influence role
-    (filled in by the influence analyzer's linking pass).
+    (filled in by the influence analyzer's linking pass). The same quote given twice is no
+    more evidence than once: repeated ``evidence`` entries are dropped, first kept.
     """
 
     kind: str
@@ -260,6 +261,7 @@ class Finding:
             raise ValueError(f"finding {self.kind}: role {self.role!r} not in {ROLES}")
         if self.confidence is not None and not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"finding {self.kind}: confidence {self.confidence} not in [0, 1]")
+        object.__setattr__(self, "evidence", tuple(dict.fromkeys(self.evidence)))
 
 
 @dataclass(frozen=True)
