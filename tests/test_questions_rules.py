@@ -197,3 +197,14 @@ def test_you_know_inside_a_real_question_does_not_make_it_rhetorical():
 def test_wh_question_with_or_inside_asks_its_wh():
     assert types("What do you think about the Peace Corps or public service?") == ["wh"]
     assert types("Would you prefer email or a phone call?") == ["alternative"]
+
+
+@pytest.mark.parametrize("text", ["I wonder where he gets it.", "i wonder if they should test them",
+                                  "I'm trying to think what else we had", "Oh, tell me about it."])
+def test_musing_and_commiserating_are_not_questions(text):
+    assert types(text) == [] and types(asr(text)) == []
+
+
+def test_i_wonder_as_a_polite_request_still_asks():
+    assert types("I wonder if you could send me the deck.") == ["declarative"]
+    assert types("Tell me about your rollout.") == ["declarative"]

@@ -242,6 +242,12 @@ _TAG_SUBJ = frozenset({"it", "you", "they", "he", "she", "we", "there"})
 
 def embedded_ask(core: list[str]) -> Verdict | None:
     """ "I was wondering what you use", "tell me about your process": asks in statement form."""
+    if starts(core, lex.WONDER):
+        if starts(core[2:], lex.WONDER_REQUESTS):
+            return Verdict("declarative", False, CONF_EMBEDDED, "polite request")
+        return None
+    if core[:4] == ["tell", "me", "about", "it"] and len(core) == 4:
+        return None  # "oh, tell me about it": commiserating (SwDA train: never a question)
     phrase = starts(core, lex.EMBEDDED_ASK)
     if phrase:
         tail = core[len(phrase):len(phrase) + 3]

@@ -76,14 +76,22 @@ OR_TRAILERS = frozenset(
 
 #: Phrases that ask without question form (embedded / declarative wh questions).
 EMBEDDED_ASK = (
-    ("i", "was", "wondering"), ("i'm", "wondering"), ("im", "wondering"), ("i", "wonder"),
+    ("i", "was", "wondering"), ("i'm", "wondering"), ("im", "wondering"),
     ("i'm", "curious"), ("im", "curious"), ("i", "was", "curious"),
     ("i'd", "like", "to", "know"), ("id", "like", "to", "know"),
     ("i'd", "love", "to", "know"), ("i'd", "like", "to", "understand"),
     ("i'd", "love", "to", "hear"), ("i'd", "like", "to", "hear"),
     ("i", "want", "to", "understand"), ("i", "want", "to", "know"),
-    ("i'm", "trying", "to", "understand"), ("i'm", "trying", "to", "think"),
+    ("i'm", "trying", "to", "understand"),
 )
+#: "I wonder …" asks the listener only as a polite request ("I wonder if you could send
+#: it"); otherwise it muses (SwDA train: "I wonder" is a question 17 times in 69, and the
+#: musing ones have no addressee: "I wonder where he gets it"). "I'm trying to think …" is a
+#: speaker searching their memory (SwDA train: 18 of 18 not a question).
+WONDER = (("i", "wonder"),)
+WONDER_REQUESTS = (("if", "you", "could"), ("if", "you", "would"), ("if", "you", "can"),
+                   ("if", "you", "might"), ("whether", "you", "could"),
+                   ("whether", "you", "would"), ("if", "we", "could"), ("if", "i", "could"))
 #: Requests that invite elaboration: open by construction ("tell me about ...").
 OPEN_REQUESTS = (
     ("tell", "me"), ("walk", "me", "through"), ("help", "me", "understand"),
