@@ -115,3 +115,16 @@ def test_hedged_check_about_the_listener_asks_when_the_other_side_replies():
     assert [q.qtype for q in found] == ["declarative"]
     assert find_questions(text, DialogueContext(None, None, True)) == []
     assert find_questions("i don't know if it will rain", DialogueContext(None, "no")) == []
+
+
+@pytest.mark.parametrize("text", ["and you kind of forget the fun of reading",
+                                  "so you know things he would do with an airplane",
+                                  "you'd really open a can of worms",
+                                  "you play with the same people every week and you never "
+                                  "really learn anything new from them"])
+def test_listener_statement_that_talks_on_is_not_a_check(text):
+    assert types(text, DialogueContext(None, "yeah")) == []
+
+
+def test_short_listener_statement_answered_yes_is_a_check():
+    assert types("so you're on salesforce today", DialogueContext(None, "yes")) == ["declarative"]

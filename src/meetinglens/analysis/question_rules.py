@@ -25,6 +25,7 @@ from meetinglens.analysis.question_context import (
     check_frame,
     hedged_check,
     is_confirming_answer,
+    talks_on,
 )
 from meetinglens.analysis.question_cues import (
     arguing,
@@ -160,7 +161,7 @@ def _from_context(words: list[str], context: DialogueContext | None, stated: boo
                        "hedged statement about the listener, answered")
     if stated or context is None or not is_confirming_answer(context.next):
         return NOT_A_QUESTION
-    if check_frame(words) or addresses_listener(words):
+    if (check_frame(words) or addresses_listener(words)) and not talks_on(words):
         return Verdict("declarative", False, CONF_ANSWERED,
                        "statement about the listener, answered yes/no")
     return NOT_A_QUESTION
