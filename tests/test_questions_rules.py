@@ -208,3 +208,21 @@ def test_musing_and_commiserating_are_not_questions(text):
 def test_i_wonder_as_a_polite_request_still_asks():
     assert types("I wonder if you could send me the deck.") == ["declarative"]
     assert types("Tell me about your rollout.") == ["declarative"]
+
+
+@pytest.mark.parametrize("text", ["so what happens is you pay six hundred dollars up front",
+                                  "and what that tells me is that the weather is predictable",
+                                  "what really bothers me is it just seems like nobody cares"])
+def test_wh_clause_as_subject_is_a_statement(text):
+    assert types(text) == []
+
+
+def test_wh_question_with_is_later_still_asks():
+    assert types("what kind of car is that") == ["wh"]
+    assert types("what happens if the renewal is late") == ["wh"]
+
+
+def test_lone_wh_word_asks_only_with_a_question_mark_except_why():
+    assert types("how") == [] and types("when") == []
+    assert types("Where?") == ["wh"] and types("why") == ["wh"]
+    assert types("well what else") == [] and types("What else?") == ["wh"]

@@ -314,13 +314,20 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
     embedded = embedded_ask(core)
     if embedded:
         return embedded
-    if (len(core) == 1 and core[0] in LONE_WH) or (asked and core[:1] == ["why"]):
+    if _lone_wh(core, asked) or (asked and core[:1] == ["why"]):
         return Verdict("wh", True, conf(asked), "'why'")
     if asked and any(w in lex.WH for w in core[1:]):
         return Verdict("wh", is_open(core, "wh"), CONF_MARK_ONLY, "wh-word in place with '?'")
     if asked:
         return Verdict("declarative", False, CONF_MARK_ONLY, "statement form with '?'")
     return NOT_A_QUESTION
+
+
+def _lone_wh(core: list[str], asked: bool) -> bool:
+    """ "why" asks on its own; "how", "when", "who", "where" only with a question mark:
+    unpunctuated, a lone one is an abandoned start (SwDA train, ASR-style: "how"/"when"/"who"
+    alone are questions 1 time in 59)."""
+    return len(core) == 1 and (core[0] == "why" or (asked and core[0] in LONE_WH))
 
 
 #: Wh-words that ask on their own ("why?", "where?"); a lone "what?" asks for a repeat.
