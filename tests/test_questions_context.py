@@ -128,3 +128,10 @@ def test_listener_statement_that_talks_on_is_not_a_check(text):
 
 def test_short_listener_statement_answered_yes_is_a_check():
     assert types("so you're on salesforce today", DialogueContext(None, "yes")) == ["declarative"]
+
+
+def test_huh_tag_answered_yes_no_asks():
+    text = "they must have pretty good severance huh"
+    assert types(text, DialogueContext(None, "yeah they do")) == ["tag"]
+    assert types(text, DialogueContext(None, None, True)) == []
+    assert types("and i said uh huh", DialogueContext(None, "yeah")) == []

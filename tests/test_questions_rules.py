@@ -226,3 +226,8 @@ def test_lone_wh_word_asks_only_with_a_question_mark_except_why():
     assert types("how") == [] and types("when") == []
     assert types("Where?") == ["wh"] and types("why") == ["wh"]
     assert types("well what else") == [] and types("What else?") == ["wh"]
+
+
+def test_kind_of_without_a_reporting_verb_is_not_a_report():
+    assert types("but i kind of like the freedom too don't you") == ["tag"]
+    assert types("I was like, what are you doing?") == []

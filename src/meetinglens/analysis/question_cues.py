@@ -138,11 +138,11 @@ def reported_before(words: list[str], i: int) -> bool:
 #: Not "you": "you said you lived in Baltimore?" checks what the listener said.
 _REPORTERS = frozenset("i he she they we mom dad".split())
 _REPORT_VERBS = frozenset("said says asked asks thought goes went told".split())
-#: Words allowed between the teller and the verb ("I just said", "I kind of said",
-#: "I was like", "he was going").
-_REPORT_BRIDGES = (("just",), ("kind", "of"), ("sort", "of"), ("was", "like"),
-                   ("was", "going"), ("was", "thinking"), ("was", "asking"), ("told", "him"),
-                   ("asked", "him"), ("asked", "her"), ("asked", "them"))
+#: Words allowed between the teller and the verb ("I just said", "I kind of said").
+_REPORT_ADVERBS = (("just",), ("kind", "of"), ("sort", "of"), ("then",), ("finally",))
+#: Report frames without a reporting verb ("I was like, …", "he was going, …").
+_REPORT_FRAMES = (("was", "like"), ("was", "going"), ("was", "thinking"), ("was", "asking"),
+                  ("were", "like"), ("were", "asking"))
 
 
 def reported_question(core: list[str]) -> bool:
@@ -152,9 +152,12 @@ def reported_question(core: list[str]) -> bool:
     if len(core) < 4 or core[0] not in _REPORTERS:
         return False
     rest = core[1:]
-    if rest[0] in _REPORT_VERBS:
-        return True
-    return any(tuple(rest[:len(b)]) == b for b in _REPORT_BRIDGES)
+    for adverb in _REPORT_ADVERBS:
+        if tuple(rest[:len(adverb)]) == adverb:
+            rest = rest[len(adverb):]
+            break
+    return bool(rest) and (rest[0] in _REPORT_VERBS
+                           or any(tuple(rest[:len(f)]) == f for f in _REPORT_FRAMES))
 
 
 def dropped_auxiliary(core: list[str], asked: bool) -> bool:

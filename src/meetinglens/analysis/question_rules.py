@@ -161,6 +161,10 @@ def _from_context(words: list[str], context: DialogueContext | None, stated: boo
                        "hedged statement about the listener, answered")
     if stated or context is None or not is_confirming_answer(context.next):
         return NOT_A_QUESTION
+    if len(words) >= 3 and words[-1] == "huh" and words[-2] != "uh":
+        # "they must have pretty good severance, huh" - "yeah": on SwDA train (ASR-style) a
+        # '…huh' answered yes/no is a question 47 times in 82
+        return Verdict("tag", False, CONF_ANSWERED, "'…, huh' answered yes/no")
     if (check_frame(words) or addresses_listener(words)) and not talks_on(words):
         return Verdict("declarative", False, CONF_ANSWERED,
                        "statement about the listener, answered yes/no")
