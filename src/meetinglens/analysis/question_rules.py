@@ -121,7 +121,8 @@ def find_questions(text: str, context: DialogueContext | None = None) -> list[Qu
             if verdict.qtype == "wh" and last and closed_by_stop:
                 verdict = _said_flat(verdict)
             if verdict.qtype is None and not (asked and last) and verdict.reason != "backchannel":
-                verdict = _from_context(words, context if final else None, stated)
+                verdict = _from_context(words, context if final else None, stated,
+                                        text[clause[0].start:end])
             if verdict.qtype is None:
                 continue
             span_end = end if last else clause[-1].end
@@ -144,7 +145,12 @@ def _said_flat(verdict: Verdict) -> Verdict:
     return Verdict("rhetorical", False, verdict.confidence, f"{verdict.reason}, closed with '.'")
 
 
-def _from_context(words: list[str], context: DialogueContext | None, stated: bool) -> Verdict:
+#: "uh huh" at the end is a backchannel, not a "…, huh?" tag ("uh" is dropped as a hesitation).
+_UH_HUH = re.compile(r"\b(?:uh|um|mm)[\s-]*huh\W*$", re.IGNORECASE)
+
+
+def _from_context(words: list[str], context: DialogueContext | None, stated: bool,
+                  raw: str = "") -> Verdict:
     """A statement-form clause that checks an understanding: a declarative question.
 
     An explicit check ("so what you're saying is…") counts on its own, a hedged one ("I don't
@@ -161,7 +167,7 @@ def _from_context(words: list[str], context: DialogueContext | None, stated: boo
                        "hedged statement about the listener, answered")
     if stated or context is None or not is_confirming_answer(context.next):
         return NOT_A_QUESTION
-    if len(words) >= 3 and words[-1] == "huh" and words[-2] != "uh":
+    if len(words) >= 3 and words[-1] == "huh" and not _UH_HUH.search(raw):
         # "they must have pretty good severance, huh" - "yeah": on SwDA train (ASR-style) a
         # '…huh' answered yes/no is a question 47 times in 82
         return Verdict("tag", False, CONF_ANSWERED, "'…, huh' answered yes/no")
