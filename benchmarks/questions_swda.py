@@ -280,7 +280,8 @@ def tune(rows, split: str, top: int = 15) -> None:
     ctxs = {v: contexts(rows, v) for v in variants}
     results = []
     for sure, answered in itertools.product(TUNE_GRID["sure"], TUNE_GRID["answered"]):
-        base = vote.Thresholds(sure=sure, answered=answered)
+        # plan with the lowest 'add' so formless sentences are scored for every 'add' tried
+        base = vote.Thresholds(add=min(TUNE_GRID["add"]), sure=sure, answered=answered)
         plans = {v: [vote.plan(x, c, base) for x, c in zip(texts[v], ctxs[v])] for v in variants}
         scores = {}
         for v in variants:
