@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from meetinglens.analysis import influence_absence as ab
+from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis.influence_flaghead import CueScores
 from meetinglens.analysis.influence_mentions import Mention, involved
@@ -112,20 +114,25 @@ def _topic_evidence(meeting: Meeting, topic) -> tuple[Utterance, ...]:
     return tuple(near[:2]) if near else meeting.utterances[-1:]
 
 
-def _known_or_unknown(meeting: Meeting, buyers: set[str], known, unknown, topic, kind: str,
+def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, kind: str,
                       what: str, known_wins: bool, head: dict[int, CueScores],
                       classes: tuple[str, str]) -> RedFlag | None:
-    """Flag when a buyer said the thing is unknown, or when no buyer ever stated it."""
+    """Flag when a buyer said the thing is unknown, or when no buyer ever stated it.
+    ``evidence_of`` (:mod:`influence_absence`) reads one buyer utterance, with the seller's
+    utterance before it, as (stated, unclear)."""
     last = None
+    previous = None
     for u in meeting.utterances:
         if u.speaker not in buyers:
+            previous = u
             continue
         # Within one utterance: "Hannah has earmarked budget, I don't know the exact number"
         # states a budget (known wins); "I'm not sure who signs off now" states no process
         # (unknown wins). An approval threshold ("anything over 50k") is not a budget.
         norm = THRESHOLD.sub(" ", lx.normalise(u.text))
-        said_known = lx.any_hit(norm, known) or _shown(u, head, classes[0])
-        said_unknown = lx.any_hit(norm, unknown) or _shown(u, head, classes[1])
+        said_known, said_unknown = evidence_of(u, previous, head, norm, HEAD_MIN[classes[0]],
+                                               HEAD_MIN[classes[1]])
+        previous = None
         if said_known and (known_wins or not said_unknown):
             last = ("known", u)
         elif said_unknown:
@@ -193,7 +200,7 @@ def competitor_preferred(meeting: Meeting, buyers: set[str],
 
 def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
                modes: dict[str, Judgement], head: dict[int, CueScores]) -> RedFlag | None:
-    explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO,
+    explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO + fc.STATUS_QUO_MORE,
                                "{speaker} sees no reason to change what they do today",
                                head, affirmed=True)
     if explicit:
@@ -216,7 +223,7 @@ def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
 
 
 def _deferred(u: Utterance, head: dict[int, CueScores]) -> bool:
-    return bool(_said(u, lx.DEFERRAL)) or _shown(u, head, "next_step_deferred")
+    return bool(_said(u, lx.DEFERRAL + fc.DEFERRAL_MORE)) or _shown(u, head, "next_step_deferred")
 
 
 def no_next_step(meeting: Meeting, buyers: set[str],
@@ -258,15 +265,15 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
     b, h = buyer_names, cues or {}
     candidates = [
         economic_absent(roles, mentions, meeting, b, h),
-        _known_or_unknown(meeting, b, lx.BUDGET_KNOWN, lx.BUDGET_UNKNOWN, BUDGET_TOPIC,
+        _known_or_unknown(meeting, b, ab.budget_evidence, BUDGET_TOPIC,
                           "budget_unknown", "Budget", True, h,
                           ("budget_stated", "budget_unclear")),
-        _known_or_unknown(meeting, b, lx.PROCESS_KNOWN, lx.PROCESS_UNKNOWN, PROCESS_TOPIC,
+        _known_or_unknown(meeting, b, ab.process_evidence, PROCESS_TOPIC,
                           "decision_process_unknown", "Decision process", False, h,
                           ("process_stated", "process_unclear")),
-        _said_by_buyers(meeting, b, "new_influencer", lx.NEW_INFLUENCER,
+        _said_by_buyers(meeting, b, "new_influencer", lx.NEW_INFLUENCER + fc.NEW_ARRIVAL,
                         "{speaker} mentioned someone new in a position of influence", h),
-        _said_by_buyers(meeting, b, "reorganization", lx.REORGANIZATION,
+        _said_by_buyers(meeting, b, "reorganization", lx.REORGANIZATION + fc.REORG_NEWS,
                         "{speaker} mentioned a reorganization", h, affirmed=True),
         competitor_preferred(meeting, b, h),
         status_quo(meeting, b, roles, modes, h),

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from meetinglens.analysis import influence_asrnames as asr
+from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.model import Meeting, Speaker, Utterance
 
@@ -109,7 +110,7 @@ def _apposition(text: str, start: int, end: int) -> str | None:
 
 def _looks_named(text: str, start: int, name: str, cased: bool) -> bool:
     """A capitalised non-function word; in ASR text, a name-like word (:mod:`influence_asrnames`)."""
-    if name.lower() in NOT_NAMES | _WORDS_NOT_NAMES:
+    if name.lower() in NOT_NAMES | _WORDS_NOT_NAMES | asr.NOT_NAMES_LOWER:
         return False
     return name[:1].isupper() if cased else asr.name_at(text, start)
 
@@ -161,16 +162,25 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
             name = u.text[m.start("name"):m.end("name")]
             if _looks_named(u.text, m.start("name"), name, cased):
                 spans.append((m.start(), m.end(), "economic", name))
+        for pattern, role in fc.NAMED_MORE:
+            for m in lx.compile_cue(pattern).finditer(norm):
+                name = u.text[m.start("name"):m.end("name")]
+                if _looks_named(u.text, m.start("name"), name, cased) \
+                        and not any(s <= m.start() < e for s, e, *_ in spans):
+                    spans.append((m.start(), m.end(), role, name))
         for m in lx.compile_cue(lx.NAMED_VIEW).finditer(norm):
             name = u.text[m.start("name"):m.end("name")]
             if _looks_named(u.text, m.start("name"), name, cased) \
                     and not any(s <= m.start() < e for s, e, *_ in spans):
                 spans.append((m.start(), m.end(), "unknown", name))
-        for pattern, role in lx.MENTION_TERMS:
+        for pattern, role in lx.MENTION_TERMS + fc.MENTION_MORE:
             for m in lx.compile_cue(pattern).finditer(norm):
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
                     continue
-                spans.append((m.start(), m.end(), _context_role(role, norm), None))
+                # A body ("the finance and audit committee") is named by its own phrase.
+                body = (pattern, role) in fc.MENTION_MORE[:1]
+                spans.append((m.start(), m.end(), _context_role(role, norm),
+                              _phrase(u.text, m.start(), m.end()) if body else None))
         if not spans:
             continue
         people = _spacy_people(u.text)
@@ -190,7 +200,8 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
 def involved(m: Mention) -> bool:
     """Whether the utterance ties the mentioned person to the deal (see INVOLVEMENT_CUES)."""
     norm = lx.normalise(m.utterance.text)
-    return bool(lx.any_hit(norm, lx.INVOLVEMENT_CUES) or lx.any_hit(norm, lx.NEW_INFLUENCER))
+    return bool(lx.any_hit(norm, lx.INVOLVEMENT_CUES) or lx.any_hit(norm, lx.NEW_INFLUENCER)
+                or lx.any_hit(norm, fc.INVOLVEMENT_MORE))
 
 
 def absent_influences(mentions: list[Mention]) -> list[Mention]:

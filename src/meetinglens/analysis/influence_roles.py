@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis import influence_speaker as sp
 from meetinglens.model import Meeting, Speaker, Utterance
@@ -159,6 +160,8 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
     if model is not None:
         j = _decided(speaker.name, utterances, head_scores, model, lexicon, tally,
                      role_feature_vector(speaker, utterances, head_scores))
+        if j.label in AUTHORITY_OVERRIDES:
+            j = _with_authority(j, utterances)
         if j.label == "unknown" and prior:  # speech shows nothing: the title, weakly
             return Judgement(speaker.name, prior, TITLE_ONLY_CONFIDENCE, j.scores, basis="title")
         return j
@@ -180,6 +183,25 @@ def judge_role(speaker: Speaker, utterances: list[Utterance],
         confidence = min(confidence, 0.5)
     return Judgement(speaker.name, best, round(confidence, 3), scores,
                      tally.top_evidence(best), basis)
+
+
+#: Labels a first-person statement of authority turns into ``economic``: an owner who also
+#: explains the process (holdout5) reads as a coach, one who describes pain as a user.
+AUTHORITY_OVERRIDES = ("coach", "user")
+
+
+def _with_authority(j: Judgement, utterances: list[Utterance]) -> Judgement:
+    """Economic when the speaker says, not negated, that they hold the money or the final say
+    ("it's my money, it's my call", "Mark and I both sign", "I make the recommendation")."""
+    for u in utterances:
+        norm = lx.normalise(u.text)
+        for pattern in fc.FIRST_PERSON_AUTHORITY:
+            m = lx.compile_cue(pattern).search(norm)
+            if m and not _negated(norm, m.start()):
+                scores = {**j.scores, "authority": 1.0}
+                return Judgement(j.speaker, "economic", max(j.confidence, 0.5), scores,
+                                 ((u, m.group(0)),), "speech")
+    return j
 
 
 def role_feature_vector(speaker: Speaker, utterances: list[Utterance],

@@ -1,0 +1,79 @@
+"""Is the budget or the decision process *stated*? The evidence behind two flags raised by absence.
+
+Why: up to round 5 a decision process counted as stated when decision words occurred or the
+evidence head scored an utterance as ``process_stated``. Buyers who assert a process with
+nothing in it — "we'll sort that out between ourselves", "it goes to the owners, how they
+decide I couldn't tell you" — sound like a process to both, so ``decision_process_unknown``
+was never raised (holdout5: recall 0). Here a process counts as stated only when the
+utterance says *how*: who decides (a person, a body, "I sign"), which steps (review, pilot,
+tender, sign-off) or when (a date, a month). A deflection ("leave that with us", "above my
+pay grade") says it is open.
+
+Dialogue context, as the question head uses it: the buyer's reply is read with the seller's
+utterance before it. A short "No." or "Not really" after "is there a budget?" says the budget
+is unclear, though neither word mentions money.
+"""
+
+from __future__ import annotations
+
+from meetinglens.analysis import influence_flagcues as fc
+from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.analysis.influence_flaghead import CueScores
+from meetinglens.model import Utterance
+
+BUDGET_QUESTION = (r"(budget|funding|money|spend|set aside|earmarked|figure (attached|in mind)|"
+                   r"ballpark|how much|price range|afford)",)
+PROCESS_QUESTION = (r"(decision|decide|decided|approv[a-z]*|sign ?off|signed|who else|"
+                    r"process|whose call|your call)",)
+
+
+def says_how(text: str) -> bool:
+    """The utterance names who decides, a step, or when (see the module docstring)."""
+    norm = lx.normalise(text)
+    return any(lx.any_hit(norm, cues) for cues in
+               (fc.PROCESS_WHO, fc.PROCESS_STEPS, fc.PROCESS_WHEN))
+
+
+def empty_process(text: str) -> str | None:
+    """The cue of a process asserted with nothing in it, or a deflection of the question."""
+    return lx.any_hit(lx.normalise(text), fc.EMPTY_PROCESS)
+
+
+def deflects(u: Utterance, asked: Utterance | None) -> bool:
+    """The buyer turns aside the seller's question about the decision ("leave that with us")."""
+    return asked is not None and bool(lx.any_hit(lx.normalise(asked.text), PROCESS_QUESTION)) \
+        and bool(lx.any_hit(lx.normalise(u.text), fc.DEFLECTION))
+
+
+def short_no(u: Utterance, asked: Utterance | None, topic) -> bool:
+    """A short negative reply straight after the seller asked about ``topic``."""
+    if asked is None or not lx.any_hit(lx.normalise(asked.text), topic):
+        return False
+    norm = lx.normalise(u.text)
+    return len(norm.split()) <= fc.SHORT_REPLY_WORDS and bool(lx.any_hit(norm, fc.SHORT_NEGATIVE))
+
+
+def process_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueScores],
+                     norm: str, known_min: float, unknown_min: float) -> tuple[bool, bool]:
+    """(stated, unclear) for one buyer utterance. ``norm``: its normalised text with approval
+    thresholds removed; ``asked``: the seller's utterance just before, if any."""
+    scores = head.get(u.index, {})
+    lexicon = bool(lx.any_hit(norm, lx.PROCESS_KNOWN))
+    by_head = scores.get("process_stated", 0.0) >= known_min
+    empty = empty_process(u.text) or deflects(u, asked)
+    # The head hears decision talk; only an utterance that says how counts as a stated process.
+    stated = not empty and (lexicon or by_head) and (lexicon or says_how(u.text))
+    unclear = bool(empty) or bool(lx.any_hit(norm, lx.PROCESS_UNKNOWN)) \
+        or scores.get("process_unclear", 0.0) >= unknown_min
+    return stated, unclear
+
+
+def budget_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueScores],
+                    norm: str, known_min: float, unknown_min: float) -> tuple[bool, bool]:
+    """(stated, unclear) for one buyer utterance, the reply read after the seller's question."""
+    scores = head.get(u.index, {})
+    stated = bool(lx.any_hit(norm, lx.BUDGET_KNOWN)) or scores.get("budget_stated", 0.0) >= known_min
+    unclear = bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN)) \
+        or scores.get("budget_unclear", 0.0) >= unknown_min \
+        or short_no(u, asked, BUDGET_QUESTION)
+    return stated, unclear

@@ -1,0 +1,137 @@
+"""Round 6: a process said with nothing in it, replies read after the seller's question,
+authority said in the first person, takeovers told as news, and mentions of bodies and
+first names. Each with a positive and a negative case."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_influence import GOOD_CLOSE, SELLER, flags, meeting, role, run
+
+from meetinglens.analysis.influence_absence import says_how
+
+BUDGET = [(SELLER, "Is there a budget for this?"),
+          ("Anna", "We've set aside 80 thousand for it this year.")]
+PROCESS_Q = (SELLER, "How would a decision get made, who else needs to be involved?")
+
+
+def _process_flags(reply: str) -> set[str]:
+    return flags(BUDGET + [PROCESS_Q, ("Anna", reply)] + GOOD_CLOSE)
+
+
+@pytest.mark.parametrize("reply", [
+    "Don't worry about that side of it. We'll sort that out between ourselves once we've "
+    "seen it working.",
+    "It goes up to the owners, and how they decide I couldn't tell you.",
+    "so i think it would go up to the owners but honestly i don't know how they decide stuff",
+    "Honestly, leave that with us.",
+])
+def test_an_empty_process_is_not_a_stated_one(reply):
+    assert "decision_process_unknown" in _process_flags(reply)
+
+
+@pytest.mark.parametrize("reply", [
+    "I make the recommendation, it goes to the finance committee on the 29th of April.",
+    "Sam tries it for two weeks, I look at the numbers, and I decide by the end of February.",
+    "Anything over ten thousand, Mark and I both sign.",
+])
+def test_a_process_that_says_who_steps_or_when_is_stated(reply):
+    assert "decision_process_unknown" not in _process_flags(reply)
+
+
+def test_says_how_needs_who_steps_or_when():
+    assert says_how("The panel scores it and the MD signs in March.")
+    assert not says_how("We'll sort that out once we've seen it working.")
+
+
+def test_leave_it_with_us_is_a_deferral_not_an_empty_process():
+    """Said after a proposal, not after a question about the decision."""
+    lines = BUDGET + [PROCESS_Q, ("Anna", "I make the final call, by the end of May."),
+                      (SELLER, "Could I send you a trial login?"),
+                      ("Anna", "Yeah, leave it with us and we'll give you a shout.")]
+    got = flags(lines)
+    assert "decision_process_unknown" not in got
+    assert "no_next_step" in got
+
+
+def _budget_flags(question: str, reply: str) -> set[str]:
+    return flags([PROCESS_Q, ("Anna", "I make the final call, by the end of May."),
+                  (SELLER, question), ("Anna", reply)] + GOOD_CLOSE)
+
+
+@pytest.mark.parametrize("reply", ["No.", "Not really.", "no idea honestly"])
+def test_a_short_no_after_the_budget_question_is_an_unclear_budget(reply):
+    got = run(meeting([PROCESS_Q, ("Anna", "I make the final call, by the end of May."),
+                       (SELLER, "And is there any budget for it?"), ("Anna", reply)]
+                      + GOOD_CLOSE))
+    budget = [f for f in got.findings if f.kind == "influence.budget_unknown"]
+    assert budget and "said so" in budget[0].summary  # the reply itself is the evidence
+
+
+def test_a_short_no_to_another_question_says_nothing_about_the_budget():
+    got = run(meeting([PROCESS_Q, ("Anna", "I make the final call, by the end of May."),
+                       ("Anna", "We've set aside 80 thousand for it this year."),
+                       (SELLER, "Any problems with the scanners lately?"), ("Anna", "No.")]
+                      + GOOD_CLOSE))
+    assert "influence.budget_unknown" not in {f.kind for f in got.findings}
+
+
+@pytest.mark.parametrize("line", [
+    "Yeah it's my money, it's my call, no committee here.",
+    "Anything over ten thousand, Mark and I both sign. He's the other partner.",
+])
+def test_first_person_authority_makes_an_explaining_owner_economic(line):
+    lines = [(SELLER, "Anything I should know?"),
+             ("Joanna", "Between you and me, Mark's the one to win over, he did the old "
+                        "deal himself. Lead with the contractor side."),
+             (SELLER, "Who decides?"), ("Joanna", line)] + GOOD_CLOSE
+    assert role(meeting(lines), "Joanna") == "economic"
+
+
+def test_authority_negated_does_not_make_economic():
+    lines = [(SELLER, "Anything I should know?"),
+             ("Joanna", "Between you and me, Mark's the one to win over, he did the old "
+                        "deal himself. Lead with the contractor side."),
+             (SELLER, "Who decides?"), ("Joanna", "It's not my call, it's not my money.")]
+    assert role(meeting(lines), "Joanna") != "economic"
+
+
+@pytest.mark.parametrize("line", [
+    "Since the group bought us in January we sit under the Lisbon hub now.",
+    "From April Leeds and Manchester become one northern desk, and Siobhan runs the "
+    "combined team.",
+])
+def test_reorganization_told_as_news(line):
+    assert "reorganization" in flags(BUDGET + [PROCESS_Q, ("Anna", "I make the final call.")]
+                                     + [("Anna", line)] + GOOD_CLOSE)
+
+
+@pytest.mark.parametrize("line", [
+    "We're moving the cold room round this week, so excuse the kegs.",
+    "We bought a second van last month and it's been great.",
+])
+def test_reorganization_near_misses(line):
+    assert "reorganization" not in flags(BUDGET + [PROCESS_Q, ("Anna", "I make the final call.")]
+                                         + [("Anna", line)] + GOOD_CLOSE)
+
+
+def _mentions(text: str, asr: bool = False) -> set[tuple[str, str]]:
+    rows = run(meeting([(SELLER, "Who else is involved?"), ("Ben", text)], asr=asr)).tables[
+        "mentions"]
+    return {(r["who"].lower(), r["role"]) for r in rows}
+
+
+@pytest.mark.parametrize("text,who,role_", [
+    ("I make the recommendation, it goes to finance and audit committee on the 29th.",
+     "finance and audit committee", "economic"),
+    ("Anything over ten thousand, Mark and I both sign.", "mark", "economic"),
+    ("His nephew Dom has just started looking after our IT, and Frank listens to him.",
+     "dom", "technical"),
+])
+def test_bodies_and_first_names_tied_to_the_decision(text, who, role_):
+    assert (who, role_) in _mentions(text)
+
+
+def test_a_month_before_and_i_sign_is_no_person():
+    got = _mentions("The trustees approved it in March, and I sign.")
+    assert not any(who == "march" for who, _ in got)
