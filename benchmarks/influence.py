@@ -203,15 +203,15 @@ def drop_flag_lexicons() -> None:
         setattr(lx, name, ())
 
 
-def sweep(files, head_for) -> None:
-    """Per-flag F1 (clean and ASR, leave one meeting out) with every evidence class at one
-    head threshold, for choosing ``influence_flags.HEAD_MIN`` per flag."""
+def sweep(files, head_for, only: str | None = None) -> None:
+    """Per-flag F1 (clean, leave one meeting out) with every evidence class (or only the class
+    ``only``) at one head threshold, for choosing ``influence_flags.HEAD_MIN`` per flag."""
     from meetinglens.analysis import influence_flags as fl
 
     saved = dict(fl.HEAD_MIN)
     try:
-        for t in SWEEP:
-            fl.HEAD_MIN.update({c: t for c in fl.HEAD_MIN})
+        for t in SWEEP + ((0.95,) if only else ()):
+            fl.HEAD_MIN.update({c: t for c in fl.HEAD_MIN if only in (None, c)})
             for vname in ("clean",):
                 r = evaluate(files, VARIANTS[vname], head_for=head_for)
                 cells = " ".join(f"{flag[:12]}={_fmt(v[0])}/{_fmt(v[2])}"
@@ -233,6 +233,8 @@ def main() -> None:
                              "head; tally: no speaker-level models; none: cue lexicons only")
     parser.add_argument("--sweep", action="store_true",
                         help="per-flag figures at several flag-head thresholds (all meetings)")
+    parser.add_argument("--sweep-class", default=None,
+                        help="with --sweep: move only this evidence class's threshold")
     parser.add_argument("--no-flag-cues", action="store_true",
                         help="red flags from the evidence head alone (flag lexicons emptied)")
     parser.add_argument("--by-split", action="store_true",
@@ -245,7 +247,7 @@ def main() -> None:
         drop_flag_lexicons()
     if args.sweep:
         sweep(dataset_files(args.split if args.split not in (None, "all") else None),
-              head_provider(args.head))
+              head_provider(args.head), args.sweep_class)
         return
     found = dataset_splits()
     splits = ([s for s in KNOWN_SPLITS if s in found] + [s for s in found if s not in KNOWN_SPLITS]

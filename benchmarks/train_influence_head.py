@@ -12,8 +12,9 @@ It then trains the red-flag evidence head (``models/influence-head/flags.npz``) 
 ``labels.flag_cues`` plus ``flag-cues-extra.jsonl`` and prints its out-of-meeting utterance
 precision / recall / F1 per evidence class.
 
-The flag head trains on all 31 meetings written before it was frozen (``FLAG_TRAIN_SPLITS``);
-a split added later (a blind ``holdout4``) never is, because only listed splits are read.
+The flag head trains on every meeting of ``FLAG_TRAIN_SPLITS`` that has per-utterance flag
+labels (66 meetings in round 6, holdout4's added afterwards); a split added later (a blind
+``holdout6``) never is, because only listed splits are read.
 Run:  .venv/bin/python benchmarks/train_influence_head.py [--c-grid] [--no-save] [--flags-only]
 """
 

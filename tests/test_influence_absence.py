@@ -135,3 +135,22 @@ def test_bodies_and_first_names_tied_to_the_decision(text, who, role_):
 def test_a_month_before_and_i_sign_is_no_person():
     got = _mentions("The trustees approved it in March, and I sign.")
     assert not any(who == "march" for who, _ in got)
+
+
+def test_a_name_set_off_after_the_role_phrase_names_it():
+    got = _mentions("Between us, there's a new finance director on their side, Imogen Hale. "
+                    "She asked me to look at onboarding.")
+    assert ("imogen hale", "economic") in got
+    assert ("finance director", "economic") not in got
+
+
+def test_a_role_phrase_beside_a_named_person_is_that_person():
+    got = _mentions("Frank signs everything, he's the owner.")
+    assert ("frank", "economic") in got and ("owner", "economic") not in got
+
+
+def test_a_body_beside_a_named_person_stays_a_second_influence():
+    got = _mentions("The trustees approved it in March, and our chair, Eleanor, wants a "
+                    "short report before she signs.")
+    assert any("trustees" in who for who, _ in got)
+    assert ("eleanor", "economic") in got

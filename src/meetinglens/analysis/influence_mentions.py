@@ -50,6 +50,7 @@ class Mention:
     utterance: Utterance
     quote: str
     present: str | None     # the meeting speaker it refers to, if in the room
+    named: bool = False     # ``who`` is a person's name, not the role phrase
 
 
 def _context_role(role: str, norm: str) -> str:
@@ -87,6 +88,31 @@ def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> s
         if gap <= NAME_WINDOW and (best is None or gap < best[0]):
             best = (gap, name.strip(" ,."))
     return best[1] if best else None
+
+
+#: A role phrase for a group, never the same as one named person beside it.
+BODY_WORDS = (r"(committee|board|trustees|governors|partners|owners|family|council|team|"
+              r"group|panel|directors|management|leadership)",)
+#: Characters after a role phrase within which a spaCy PERSON of the same sentence is taken
+#: as its name ("a new finance director on their side, Imogen Hale").
+PERSON_AFTER_REACH = 40
+
+
+_TRAILING_APPOSITION = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[.,;!?]|$)")
+
+
+def _person_after(people: list[tuple[int, int, str]], text: str, end: int) -> str | None:
+    """The first person named soon after the phrase, with no sentence end in between: a spaCy
+    PERSON, or a capitalised name set off by a comma at the end of the clause (spaCy's small
+    model tags some names as organisations)."""
+    found = [(s, name) for s, _, name in people]
+    found += [(m.start(1), m.group(1)) for m in _TRAILING_APPOSITION.finditer(text, end)
+              if m.group(1).split()[0].lower() not in NOT_NAMES | _WORDS_NOT_NAMES
+              | asr.NOT_NAMES_LOWER]
+    for s, name in sorted(found):
+        if end <= s <= end + PERSON_AFTER_REACH and not re.search(r"[.!?;]", text[end:s]):
+            return name.strip(" ,.")
+    return None
 
 
 _OF_COMPLEMENT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[a-z]+(?=,)")
@@ -187,13 +213,17 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
         relation = _relation(norm)
         for start, end, role, name in sorted(spans):
             phrase = _phrase(u.text, start, end)
+            body = name == phrase
             name = name or _apposition(u.text, start, end) or _nearest_name(people, start, end) \
-                or (None if cased else asr.name_beside(u.text, start, end))
+                or (None if cased else asr.name_beside(u.text, start, end)) \
+                or (None if lx.any_hit(lx.normalise(phrase), BODY_WORDS)
+                    else _person_after(people, u.text, end))
             who = name or phrase
             present = _find_present(name or "", phrase, everyone, u.speaker)
             if present == u.speaker:
                 continue
-            out.append(Mention(u.speaker, who, role, relation, u, u.text, present))
+            out.append(Mention(u.speaker, who, role, relation, u, u.text, present,
+                               named=bool(name) and not body))
     return out
 
 
@@ -205,11 +235,17 @@ def involved(m: Mention) -> bool:
 
 
 def absent_influences(mentions: list[Mention]) -> list[Mention]:
-    """First mention of each absent person/group (by name or role phrase) tied to the deal."""
+    """First mention of each absent person/group (by name or role phrase) tied to the deal.
+    A role phrase beside a named person of the same role in the same utterance ("Frank signs
+    everything, he's the owner") is that person, not a second influence."""
     seen: set[str] = set()
     out = []
+    named = {(m.utterance.index, m.role) for m in mentions if m.named}
     for m in mentions:
         if m.present or m.role == "unknown" or not involved(m):
+            continue
+        if not m.named and (m.utterance.index, m.role) in named \
+                and not lx.any_hit(lx.normalise(m.who), BODY_WORDS):
             continue
         key = " ".join(w for w in lx.normalise(m.who).split()
                        if w not in {"our", "my", "the", "their"})
