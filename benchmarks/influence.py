@@ -225,7 +225,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default=None,
                         help="one split (dev, test, holdout, holdout2, holdout3, or any "
-                             "<split>-*.json prefix) or all (default: each)")
+                             "<split>-*.json prefix) or all (default: each, then all)")
     parser.add_argument("--details", action="store_true", help="print every error")
     parser.add_argument("--head", choices=["auto", "noflag", "tally", "none"], default="auto",
                         help="auto: shipped mode, role and flag heads, refitted leaving one "
@@ -250,8 +250,9 @@ def main() -> None:
               head_provider(args.head), args.sweep_class)
         return
     found = dataset_splits()
+    # Default: every split, then all of them together (one leave-one-meeting-out setup).
     splits = ([s for s in KNOWN_SPLITS if s in found] + [s for s in found if s not in KNOWN_SPLITS]
-              if args.split is None else [args.split])
+              + ["all"] if args.split is None else [args.split])
     head_for = head_provider(args.head)
     for split in splits:
         files = dataset_files(None if split == "all" else split)
