@@ -56,12 +56,14 @@ MEETING_MINUTES = 60
 _PUNCT = re.compile(r"[^\w\s']")
 
 
-def load(split: str, sample: int = 0) -> list[tuple[str, str, str]]:
+def load(split: str, sample: int = 0, skip: int = 0) -> list[tuple[str, str, str]]:
+    """Rows of ``split``: conversations ``skip`` .. ``skip + sample`` (all when ``sample`` is
+    0), so a train range can be held out (tune on 0-249, confirm on ``--skip 250``)."""
     folder = SWDA / split
     if not folder.is_dir():
         sys.exit(f"SwDA split not found at {folder}")
     rows = []
-    paths = sorted(folder.glob("*.txt"))
+    paths = sorted(folder.glob("*.txt"))[skip:]
     for path in paths[:sample] if sample else paths:
         for line in path.read_text().splitlines():
             parts = line.split("|")
@@ -320,11 +322,13 @@ def main() -> None:
     ap.add_argument("--rules-only", action="store_true", help="leave the learned head out")
     ap.add_argument("--sample", type=int, default=0, metavar="N",
                     help="only the first N conversations of the split (tuning on train)")
+    ap.add_argument("--skip", type=int, default=0, metavar="N",
+                    help="leave out the first N conversations (a held-out train range)")
     ap.add_argument("--tune", action="store_true",
                     help="grid-search the vote thresholds on this split (train/val only)")
     ap.add_argument("--top", type=int, default=15, help="rows of the --tune table")
     args = ap.parse_args()
-    rows = load(args.split, args.sample)
+    rows = load(args.split, args.sample, args.skip)
     if args.timing_only:
         _timing_only(rows)
         return

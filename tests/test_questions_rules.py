@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from meetinglens.analysis.question_context import DialogueContext
 from meetinglens.analysis.question_rules import Question, find_questions
 
 
@@ -174,8 +175,17 @@ def test_asking_about_what_was_said_still_asks(text):
 
 @pytest.mark.parametrize("text", ["what difference does it make.",
                                   "Why should we help them."])
-def test_wh_closed_with_full_stop_is_rhetorical(text):
-    assert types(text) == ["rhetorical"]
+@pytest.mark.parametrize("context", [DialogueContext(next="Uh-huh."),
+                                     DialogueContext(continues=True), DialogueContext()])
+def test_wh_closed_with_full_stop_and_let_pass_is_rhetorical(text, context):
+    assert [q.qtype for q in find_questions(text, context)] == ["rhetorical"]
+
+
+@pytest.mark.parametrize("context", [None, DialogueContext(
+    next="We take a lead from the website, qualify it, then hand it to sales.")])
+def test_wh_closed_with_full_stop_answered_stays_open_wh(context):
+    found = find_questions("What does your process look like.", context)
+    assert [(q.qtype, q.open) for q in found] == [("wh", True)]
 
 
 def test_wh_with_question_mark_or_unpunctuated_stays_wh():

@@ -90,6 +90,27 @@ class DialogueContext:
     continues: bool = False
 
 
+#: Replies that only show the listener is there ("uh-huh", "oh really", "wow").
+BACKCHANNELS = frozenset(
+    "uh-huh uh huh um-hum mm-hmm mhm mm hmm yeah yes yep right okay ok oh wow really sure "
+    "i see gosh boy well no kidding true exactly".split())
+#: Longest reply (words) that can be a backchannel only.
+MAX_BACKCHANNEL_WORDS = 3
+
+
+def only_backchannel(words: list[str]) -> bool:
+    """A reply of a few listening noises ("uh-huh", "yeah", "oh really"): no answer."""
+    return 0 < len(words) <= MAX_BACKCHANNEL_WORDS and all(w in BACKCHANNELS for w in words)
+
+
+def answered_in_substance(context: "DialogueContext | None") -> bool:
+    """The other side takes the floor with more than a backchannel right after: what a
+    real question gets, and a rhetorical one does not."""
+    if context is None or not context.next:
+        return False
+    return not only_backchannel(words_of(context.next))
+
+
 def words_of(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 

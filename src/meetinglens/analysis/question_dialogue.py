@@ -22,13 +22,10 @@ import numpy as np
 from meetinglens.analysis.question_context import (
     addresses_listener,
     is_confirming_answer,
+    only_backchannel,
     words_of,
 )
 
-#: Replies that only show the listener is there ("uh-huh", "oh really", "wow").
-BACKCHANNELS = frozenset(
-    "uh-huh uh huh um-hum mm-hmm mhm mm hmm yeah yes yep right okay ok oh wow really sure "
-    "i see gosh boy well no kidding true exactly".split())
 #: A reply this short (words) answers one fact, a yes or a no.
 SHORT_REPLY = 4
 #: Openings of a reply that is itself a question ("what", "do you…").
@@ -61,7 +58,7 @@ class HeadInput:
 
 
 def _is_backchannel(words: list[str]) -> bool:
-    return 0 < len(words) <= 3 and all(w in BACKCHANNELS for w in words)
+    return only_backchannel(words)
 
 
 def _asks(text: str | None) -> bool:

@@ -22,6 +22,7 @@ from meetinglens.analysis import question_lexicon as lex
 from meetinglens.analysis.question_context import (
     DialogueContext,
     addresses_listener,
+    answered_in_substance,
     check_frame,
     hedged_check,
     is_confirming_answer,
@@ -119,7 +120,7 @@ def find_questions(text: str, context: DialogueContext | None = None) -> list[Qu
             if verdict.qtype == "tag" and last and stated:
                 continue  # "…, isn't it." with a full stop confirms rather than asks
             if verdict.qtype == "wh" and last and closed_by_stop:
-                verdict = _said_flat(verdict)
+                verdict = _said_flat(verdict, context if final else None)
             if verdict.qtype is None and not (asked and last) and verdict.reason != "backchannel":
                 verdict = _from_context(words, context if final else None, stated,
                                         text[clause[0].start:end])
@@ -136,12 +137,17 @@ def find_questions(text: str, context: DialogueContext | None = None) -> list[Qu
 _STATEMENT_ENDS = frozenset(".!,")
 
 
-def _said_flat(verdict: Verdict) -> Verdict:
-    """A wh question the transcript closes with a full stop ("what difference does it make.",
-    "why should we help them.") was said as a statement: on SwDA train-250 such rule wh
-    questions are not questions 41 times, rhetorical 24, real wh 28; typed rhetorical (it
-    asks nothing), it stays a question for detection but no longer counts as one that asks.
+def _said_flat(verdict: Verdict, context: DialogueContext | None) -> Verdict:
+    """A wh question the transcript closes with a full stop is rhetorical only when the
+    dialogue agrees: the other side lets it pass (no reply, or only "uh-huh/yeah") or the
+    speaker goes straight on. When the other side answers it in substance it stays an open
+    wh question: Whisper and captioning tools often close a real question with "." ("what
+    does your process look like."), and a report must still count it as open.
+    On SwDA train 0-249 (punctuated), these wh questions with '.' are real wh 21, rhetorical
+    4 when answered in substance; real wh 9, rhetorical 19, not a question 29 otherwise.
     ASR text without punctuation never triggers this."""
+    if context is None or answered_in_substance(context):
+        return verdict
     return Verdict("rhetorical", False, verdict.confidence, f"{verdict.reason}, closed with '.'")
 
 
