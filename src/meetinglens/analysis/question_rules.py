@@ -28,6 +28,7 @@ from meetinglens.analysis.question_context import (
     is_confirming_answer,
     talks_on,
 )
+from meetinglens.analysis.question_conventional import conventional
 from meetinglens.analysis.question_cues import (
     arguing,
     dropped_auxiliary,
@@ -291,6 +292,9 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
         return Verdict(None, reason="backchannel")
     if tuple(core) in CLARIFICATION:
         return Verdict(None, reason="clarification request")
+    why_conventional = conventional(core, asked)
+    if why_conventional:
+        return Verdict(None, reason=why_conventional)
     if hedge(core):
         return Verdict(None, reason="searching for a word")
     if self_talk(core):
