@@ -135,3 +135,15 @@ def test_huh_tag_answered_yes_no_asks():
     assert types(text, DialogueContext(None, "yeah they do")) == ["tag"]
     assert types(text, DialogueContext(None, None, True)) == []
     assert types("and i said uh huh", DialogueContext(None, "yeah")) == []
+
+
+def test_trailing_right_the_speaker_talks_on_from_is_not_a_tag():
+    text = "we moved everything to the new plan last year right"
+    assert types(text, DialogueContext(continues=True)) == []
+
+
+def test_trailing_right_answered_or_asked_is_still_a_tag():
+    text = "we moved everything to the new plan last year right"
+    assert types(text, DialogueContext(next="yes that's right")) == ["tag"]
+    assert types("We moved everything to the new plan last year, right?",
+                 DialogueContext(continues=True)) == ["tag"]

@@ -120,6 +120,9 @@ def find_questions(text: str, context: DialogueContext | None = None) -> list[Qu
             verdict = classify_tokens(words, asked and last)
             if verdict.qtype == "tag" and last and stated:
                 continue  # "…, isn't it." with a full stop confirms rather than asks
+            if (verdict.qtype == "tag" and final and not asked and words[-1] == "right"
+                    and context is not None and context.continues):
+                continue  # a filler "…right" the speaker talks on from asks nothing
             if verdict.qtype == "wh" and last and closed_by_stop:
                 verdict = _said_flat(verdict, context if final else None)
             if verdict.qtype is None and not (asked and last) and verdict.reason != "backchannel":
