@@ -4,6 +4,9 @@ Usage::
 
     .venv/bin/python benchmarks/questions_swda.py              # test split (the figures)
     .venv/bin/python benchmarks/questions_swda.py --split train --errors qy^d   # tuning
+    .venv/bin/python benchmarks/questions_swda.py --split train --sample 250 --no-timing
+    .venv/bin/python benchmarks/questions_swda.py --split train --skip 250 --sample 250 \
+        --no-timing        # held-out train range: confirm a change before touching test
 
 Reads ``../shared/data/swda/<split>/*.txt`` (lines ``speaker|utterance|tag``). The rules in
 ``meetinglens.analysis.question_rules`` ship no weights; SwDA (CC BY-NC-SA) is only used here.
