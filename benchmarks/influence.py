@@ -221,6 +221,68 @@ def sweep(files, head_for, only: str | None = None) -> None:
         fl.HEAD_MIN.update(saved)
 
 
+MODE_GRID = {"MIN_MODE_SCORE": (1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0),
+             "MIN_MODE_MARGIN": (0.0, 0.5, 1.0, 1.5, 2.0, 3.0),
+             "MIN_MODE_WORDS": (0, 20, 40, 60),
+             "MIN_TROUBLE_SCORE": (2.0, 3.0, 4.0, 5.0, 6.0, 8.0)}
+
+
+def mode_evidence(files, variant: dict) -> list[tuple[str, dict, int, str]]:
+    """Per gold buyer: (meeting id, tally scores, substantive words, gold mode), with the mode
+    head refitted without the buyer's meeting (leave one meeting out)."""
+    from meetinglens.analysis import influence_roles as rl
+    from meetinglens.analysis import influence_train as tr
+    from meetinglens.analysis.influence import mode_head_scores
+    from meetinglens.analysis.influence_head import load_head
+
+    shipped = load_head()
+    trained = [f for f in dataset_files() if f.stem in set(shipped.meta.get("meetings", []))]
+    rows = tr.join(tr.meeting_rows(trained), tr.extra_rows())
+    lomo = tr.leave_one_meeting_out(rows, tr.embed(rows), float(shipped.meta.get("C", tr.C)))
+    out = []
+    for path in files:
+        meeting, gold = load_labelled(path, **variant)
+        buyers, _ = rl.buyer_speakers(meeting)
+        head_scores = mode_head_scores(meeting, buyers, lomo.get(meeting.id, shipped))
+        for name, mode in gold.response_modes.items():
+            utts = rl.utterances_of(meeting, name)
+            tally = rl._mode_cue_tally(utts)
+            rl._add_head(tally, utts, head_scores.get(name), rl.HEAD_MIN_PROB, rl.HEAD_WEIGHT)
+            out.append((meeting.id, dict(tally.scores), rl.substantive_words(utts), mode))
+    return out
+
+
+def tune_modes(files, details: bool = False) -> None:
+    """Grid over the mode decision's evidence thresholds (influence_roles.MIN_MODE_*): buyer
+    mode accuracy, leave one meeting out, clean and ASR, and the confusion at the best point."""
+    import itertools
+
+    from meetinglens.analysis import influence_roles as rl
+
+    data = {v: mode_evidence(files, VARIANTS[v]) for v in ("clean", "asr")}
+    for mid, sc, w, g in data["clean"] if details else ():
+        print(f"  {mid[:28]:28s} gold={g:13s} words={w:4d} "
+              + " ".join(f"{m[:5]}={v:.1f}" for m, v in sorted(sc.items())))
+    results = []
+    for values in itertools.product(*MODE_GRID.values()):
+        setting = dict(zip(MODE_GRID, values))
+        for k, v in setting.items():
+            setattr(rl, k, v)
+        acc = {v: sum(rl.decide_mode(sc, w) == g for _, sc, w, g in rows) / len(rows)
+               for v, rows in data.items()}
+        results.append(((acc["clean"] + acc["asr"]) / 2, acc, setting))
+    results.sort(key=lambda r: -r[0])
+    for mean, acc, setting in results[:15]:
+        print(f"mean={mean:.3f} clean={acc['clean']:.3f} asr={acc['asr']:.3f} {setting}")
+    for k, v in results[0][2].items():
+        setattr(rl, k, v)
+    confusion = Counter((g, rl.decide_mode(sc, w)) for _, sc, w, g in data["clean"])
+    modes = rl.MODES
+    print("gold \\ got  " + " ".join(f"{m[:9]:>9s}" for m in modes))
+    for g in modes:
+        print(f"{g[:12]:12s} " + " ".join(f"{confusion[(g, m)]:9d}" for m in modes))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default=None,
@@ -239,7 +301,13 @@ def main() -> None:
                         help="red flags from the evidence head alone (flag lexicons emptied)")
     parser.add_argument("--by-split", action="store_true",
                         help="shipped vs the older role tally on lexicon-31 / holdout4 / train5")
+    parser.add_argument("--tune-modes", action="store_true",
+                        help="grid over the response-mode evidence thresholds (LOMO)")
     args = parser.parse_args()
+    if args.tune_modes:
+        tune_modes(dataset_files(args.split if args.split not in (None, "all") else None),
+                   args.details)
+        return
     if args.by_split:
         by_split()
         return

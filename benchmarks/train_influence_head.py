@@ -13,8 +13,8 @@ It then trains the red-flag evidence head (``models/influence-head/flags.npz``) 
 precision / recall / F1 per evidence class.
 
 The flag head trains on every meeting of ``FLAG_TRAIN_SPLITS`` that has per-utterance flag
-labels (66 meetings in round 6, holdout4's added afterwards); a split added later (a blind
-``holdout6``) never is, because only listed splits are read.
+labels (66 meetings; round 7 keeps holdout6 out of it, see FLAG_TRAIN_SPLITS); a split added
+later (a blind ``holdout7``) never is, because only listed splits are read.
 Run:  .venv/bin/python benchmarks/train_influence_head.py [--c-grid] [--no-save] [--flags-only]
 """
 
@@ -40,13 +40,17 @@ from meetinglens.analysis.influence_head import (
 )
 from meetinglens.analysis.influence_speaker import ROLE_MODEL_FILE
 
-#: Round 6: every head trains on every meeting written before the freeze (holdout4 and holdout5
-#: were each scored blind once, then became training data; train5 and train6 were written for
-#: the weak spots they showed). A split added later (a blind holdout6) is never read, because
-#: only listed splits are.
+#: Round 7: every head trains on every meeting written before the freeze (holdout4, holdout5
+#: and holdout6 were each scored blind once, then became training data; train5 and train6 were
+#: written for the weak spots they showed). A split added later (a blind holdout7) is never
+#: read, because only listed splits are.
 TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "train5",
-                "holdout5", "train6")
-FLAG_TRAIN_SPLITS = TRAIN_SPLITS
+                "holdout5", "train6", "holdout6")
+#: Round 7: holdout6 trains the mode and role heads but not the flag head. Refitting the flag
+#: head with it lowered the leave-one-meeting-out flag macro-F1 over all 78 meetings (clean /
+#: no participants / ASR 0.847 / 0.842 / 0.861 with the round-6 head -> 0.834 / 0.828 / 0.842),
+#: so the round-6 flags.npz ships unchanged.
+FLAG_TRAIN_SPLITS = tuple(s for s in TRAIN_SPLITS if s != "holdout6")
 FLAG_HEAD_FILE = HEAD_FILE.with_name("flags.npz")
 C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0)
 

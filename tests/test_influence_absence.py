@@ -154,3 +154,22 @@ def test_a_body_beside_a_named_person_stays_a_second_influence():
                     "short report before she signs.")
     assert any("trustees" in who for who, _ in got)
     assert ("eleanor", "economic") in got
+
+
+@pytest.mark.parametrize("text,who,asr", [
+    ("carol yeah i mean she owns it she doesn't actually know we're looking at this yet",
+     "carol", True),
+    ("I suppose at some point it goes to the Pattersons, they own the business.",
+     "pattersons", False),
+    ("so id pick it and then it goes to sharon shes the new regional lead", "sharon", True),
+])
+def test_round7_owners_and_approval_paths_named_in_lower_case(text, who, asr):
+    assert (who, "economic") in _mentions(text, asr=asr)
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly it goes to show the old system was fine.",
+    "We own the business outright, no investors.",
+])
+def test_round7_no_owner_or_approval_name_without_one(text):
+    assert not any(role_ == "economic" for _, role_ in _mentions(text))

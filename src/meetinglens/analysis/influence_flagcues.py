@@ -141,7 +141,10 @@ INVOLVEMENT_MORE = (r"(take|takes|took|bring|put|goes|go|went|send|sent) (it|thi
                     r"the proposal|a recommendation|up)( up)? (to|in front of|before)",
                     r"(goes|go|went|gets sent) (up )?(to|in front of|before)",
                     r"(rubber ?stamps?|waves? (it )?through|blesses|green ?lights?|listens to|"
-                    r"recommend[a-z]*)",)
+                    r"recommend[a-z]*)",
+                    # round 7: the owner of the business is tied to any purchase of it
+                    r"(she|he|they) (both )?(owns?|own) (it|the (business|company|place|firm|"
+                    r"school|shop|group|boats|yard|site)|this place|everything)",)
 
 #: A named person beside a decision or a department, with the role the codebook gives.
 #: Group ``name`` is the person; capitalised in typed text, name-like in ASR text.
@@ -154,6 +157,13 @@ NAMED_MORE: tuple[tuple[str, str], ...] = (
      r"holds|owns|has)", "economic"),
     (r"(?P<name>[a-z]+),? (our|the) (principal|owner|founder|boss|chair|chief executive|"
      r"managing director|general manager)", "economic"),
+    # round 7: "carol yeah i mean she owns it", "the Pattersons, they own the business"
+    (r"(?P<name>[a-z]+) (yeah |well |so |i mean |um |uh |you know )*(she|he|they) (both )?"
+     r"(owns?|own) (it|the (business|company|place|firm|school|shop|group|boats|yard|site)|"
+     r"this place|everything)", "economic"),
+    # round 7: "then it goes to sharon", "that'd go up to Priya" (the approval path)
+    (r"(it|that|this) ('ll |will |would |'d |d )?(goes|go) (straight )?(up )?to (?P<name>[a-z]+)",
+     "economic"),
     (r"(?P<name>[a-z]+) (has |who )?(just )?(started |now )?(looking after|looks after|runs|"
      r"handles|manages|is in charge of|is responsible for) (our|the) (it|security|systems|"
      r"network|tech|technology|data)", "technical"),

