@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flagcues as fc
+from meetinglens.analysis import influence_flaggate as gate
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis.influence_flaghead import CueScores
 from meetinglens.analysis.influence_mentions import Mention, involved
@@ -41,6 +42,8 @@ NEXT_STEP_TAIL = 0.5
 #: A buyer's agreement counts when it comes within this many utterances of a proposal.
 AGREEMENT_REACH = 2
 STATUS_QUO_MODES = {"even_keel", "overconfident"}
+#: How many of a complacent buyer's strongest mode utterances may show contentment.
+STATUS_QUO_EVIDENCE = 3
 
 #: Head probability from which an utterance counts as evidence of a class. Chosen on a coarse
 #: grid by leave-one-meeting-out flag F1 over the 31 labelled meetings, both with the cue
@@ -169,11 +172,32 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meetin
                    _topic_evidence(meeting, PROCESS_TOPIC))
 
 
+def _gated(meeting: Meeting, buyers: set[str], kind: str, lexicon_hit,
+           head: dict[int, CueScores], head_cues) -> list[Utterance]:
+    """Buyer utterances that raise a said flag (:mod:`influence_flaggate`): a lexicon cue, or
+    head evidence, that is anchored and no dismissal or acceptance; head-only evidence counts
+    only when confident for the meeting's length or found twice."""
+    said, by_head = [], []
+    for u in meeting.utterances:
+        if u.speaker not in buyers or gate.vetoed(u, kind):
+            continue
+        if lexicon_hit(u):
+            said.append(u)
+        elif _head_says(u, head, kind, head_cues) and gate.anchored(u, kind):
+            by_head.append(u)
+    n = sum(u.speaker in buyers for u in meeting.utterances)
+    probs = [head[u.index][kind] for u in by_head]
+    if said or gate.head_supported(probs, HEAD_MIN[kind], n):
+        strong = [u for u in by_head if head[u.index][kind] >= gate.head_bar(HEAD_MIN[kind], n)]
+        ordered = said + strong + [u for u in by_head if u not in strong]
+        return sorted(ordered[:3], key=lambda u: u.index) if said else ordered[:3]
+    return []
+
+
 def _said_by_buyers(meeting: Meeting, buyers: set[str], kind: str, cues, summary: str,
                     head: dict[int, CueScores], affirmed: bool = False) -> RedFlag | None:
     said = _said_affirmed if affirmed else _said
-    found = [u for u in meeting.utterances
-             if u.speaker in buyers and (said(u, cues) or _head_says(u, head, kind, cues))]
+    found = _gated(meeting, buyers, kind, lambda u: said(u, cues), head, cues)
     if not found:
         return None
     return RedFlag(kind, summary.format(speaker=found[0].speaker), tuple(found[:3]),
@@ -182,15 +206,12 @@ def _said_by_buyers(meeting: Meeting, buyers: set[str], kind: str, cues, summary
 
 def competitor_preferred(meeting: Meeting, buyers: set[str],
                          head: dict[int, CueScores]) -> RedFlag | None:
-    found = []
-    for u in meeting.utterances:
-        if u.speaker not in buyers:
-            continue
-        if _said_affirmed(u, lx.COMPETITOR_STRONG) or (
-                _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)) or (
-                _head_says(u, head, "competitor_preferred",
-                           lx.COMPETITOR_STRONG + lx.COMPETITOR_PREF)):
-            found.append(u)
+    def lexicon_hit(u: Utterance) -> bool:
+        return bool(_said_affirmed(u, lx.COMPETITOR_STRONG) or (
+            _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)))
+
+    found = _gated(meeting, buyers, "competitor_preferred", lexicon_hit, head,
+                   lx.COMPETITOR_STRONG + lx.COMPETITOR_PREF)
     if not found:
         return None
     return RedFlag("competitor_preferred",
@@ -205,6 +226,11 @@ def _some_pain(j: Judgement) -> bool:
     return pain >= MIN_MODE_SCORE and all(v < pain for m, v in j.scores.items() if m != "trouble")
 
 
+def _content_shown(j: Judgement) -> bool:
+    """Some of the buyer's strongest mode evidence is more than acceptance or a dismissal."""
+    return any(not gate.vetoed(u, "status_quo") for u, _ in j.evidence[:STATUS_QUO_EVIDENCE])
+
+
 def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
                modes: dict[str, Judgement], head: dict[int, CueScores]) -> RedFlag | None:
     explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO + fc.STATUS_QUO_MORE,
@@ -216,7 +242,11 @@ def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
     if not clear:
         return None
     economic = [n for n, j in roles.items() if j.label == "economic" and n in clear]
-    complacent = [n for n, j in clear.items() if j.label in STATUS_QUO_MODES]
+    # Round 8: a complacent reading resting only on acceptance of the seller's offer ("it
+    # would help a lot", "we're still at an early stage": influence_flaggate) is not
+    # contentment with today.
+    complacent = [n for n, j in clear.items() if j.label in STATUS_QUO_MODES
+                  and _content_shown(j)]
     if economic:
         deciding = clear[economic[0]].label in STATUS_QUO_MODES
     else:
