@@ -170,43 +170,8 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
         if u.speaker not in names:
             continue
         norm = lx.normalise(u.text)
-        spans: list[tuple[int, int, str, str | None]] = []  # start, end, role, name
         cased = any(c.isupper() for c in u.text)  # ASR output has no capitals at all
-        for m in lx.compile_cue(lx.NAMED_DEPARTMENT).finditer(norm):
-            name = m.group(1)
-            dept = " ".join(m.group(4).split())
-            if name in NOT_NAMES or len(name) < 3 or (cased and not u.text[m.start(1)].isupper()) \
-                    or (not cased and not asr.name_at(u.text, m.start(1))):
-                continue
-            if dept == "it" and (u.text[m.start(4):m.end(4)] != "IT" if cased
-                                 else m.group(2) != "from"
-                                 and not asr.name_at(u.text, m.start(1), verb_after=True)):
-                continue  # "on it", "in it"; ASR "karl in it confirms" is kept
-            spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
-                          u.text[m.start(1):m.end(1)]))
-        for m in lx.compile_cue(lx.NAMED_DECIDER).finditer(norm):
-            name = u.text[m.start("name"):m.end("name")]
-            if _looks_named(u.text, m.start("name"), name, cased):
-                spans.append((m.start(), m.end(), "economic", name))
-        for pattern, role in fc.NAMED_MORE:
-            for m in lx.compile_cue(pattern).finditer(norm):
-                name = u.text[m.start("name"):m.end("name")]
-                if _looks_named(u.text, m.start("name"), name, cased) \
-                        and not any(s <= m.start() < e for s, e, *_ in spans):
-                    spans.append((m.start(), m.end(), role, name))
-        for m in lx.compile_cue(lx.NAMED_VIEW).finditer(norm):
-            name = u.text[m.start("name"):m.end("name")]
-            if _looks_named(u.text, m.start("name"), name, cased) \
-                    and not any(s <= m.start() < e for s, e, *_ in spans):
-                spans.append((m.start(), m.end(), "unknown", name))
-        for pattern, role in lx.MENTION_TERMS + fc.MENTION_MORE:
-            for m in lx.compile_cue(pattern).finditer(norm):
-                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
-                    continue
-                # A body ("the finance and audit committee") is named by its own phrase.
-                body = (pattern, role) in fc.MENTION_MORE[:1]
-                spans.append((m.start(), m.end(), _context_role(role, norm),
-                              _phrase(u.text, m.start(), m.end()) if body else None))
+        spans = _mention_spans(u.text, norm, cased)
         if not spans:
             continue
         people = _spacy_people(u.text)
@@ -225,6 +190,50 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
             out.append(Mention(u.speaker, who, role, relation, u, u.text, present,
                                named=bool(name) and not body))
     return out
+
+
+Span = tuple[int, int, str, "str | None"]  # start, end, role, name (None: the phrase names it)
+
+
+def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
+    """Where ``text`` refers to an influence: named departments first, then named deciders
+    and views, then role phrases not inside an earlier span."""
+    spans: list[Span] = []
+    for m in lx.compile_cue(lx.NAMED_DEPARTMENT).finditer(norm):
+        name = m.group(1)
+        dept = " ".join(m.group(4).split())
+        if name in NOT_NAMES or len(name) < 3 or (cased and not text[m.start(1)].isupper()) \
+                or (not cased and not asr.name_at(text, m.start(1))):
+            continue
+        if dept == "it" and (text[m.start(4):m.end(4)] != "IT" if cased
+                             else m.group(2) != "from"
+                             and not asr.name_at(text, m.start(1), verb_after=True)):
+            continue  # "on it", "in it"; ASR "karl in it confirms" is kept
+        spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
+                      text[m.start(1):m.end(1)]))
+    _add_named(spans, text, norm, cased, [(lx.NAMED_DECIDER, "economic")], overlap_ok=True)
+    _add_named(spans, text, norm, cased, [*fc.NAMED_MORE, (lx.NAMED_VIEW, "unknown")])
+    for pattern, role in lx.MENTION_TERMS + fc.MENTION_MORE:
+        for m in lx.compile_cue(pattern).finditer(norm):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
+                continue
+            # A body ("the finance and audit committee") is named by its own phrase.
+            body = (pattern, role) in fc.MENTION_MORE[:1]
+            spans.append((m.start(), m.end(), _context_role(role, norm),
+                          _phrase(text, m.start(), m.end()) if body else None))
+    return spans
+
+
+def _add_named(spans: list[Span], text: str, norm: str, cased: bool,
+               patterns: list[tuple[str, str]], overlap_ok: bool = False) -> None:
+    """Add the matches of cue patterns with a ``name`` group that looks like a name; unless
+    ``overlap_ok``, a match starting inside an earlier span is skipped."""
+    for pattern, role in patterns:
+        for m in lx.compile_cue(pattern).finditer(norm):
+            name = text[m.start("name"):m.end("name")]
+            if _looks_named(text, m.start("name"), name, cased) and (
+                    overlap_ok or not any(s <= m.start() < e for s, e, *_ in spans)):
+                spans.append((m.start(), m.end(), role, name))
 
 
 def involved(m: Mention) -> bool:
