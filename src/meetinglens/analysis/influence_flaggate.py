@@ -66,23 +66,21 @@ ANCHOR = {
         r"taken over|join|leav|left|replac|consolidat|combin|centrali[sz]|outsourc|acquir|"
         r"bought|sold|spun|spin|carv|report(s|ing)? (to|line)|shak(e|ing|en) up|transition|"
         r"integrat|redundan|laid off|layoff|cut|clos(e|ed|ing)|absorb|fold|reshuffl|"
-        r"restructur|takeover|buy ?out|hand(ed|ing)? over|announce|rolled into|since|"
+        r"takeover|buy ?out|hand(ed|ing)? over|announce|rolled into|since|"
         r"put under|report(s|ed)? (in)?to|came over|took|stake|inherit)", re.IGNORECASE),
 }
 
 
-def _norm(u: Utterance) -> str:
-    return lx.normalise(u.text)
-
-
 def dismissed(u: Utterance) -> bool:
     """The buyer talks about another option only to say why it is out."""
-    return any(p.search(_norm(u)) for p in DISMISSAL)
+    norm = lx.normalise(u.text)
+    return any(p.search(norm) for p in DISMISSAL)
 
 
 def accepts(u: Utterance) -> bool:
     """The buyer accepts what the seller offers, or welcomes help: not content with today."""
-    return any(p.search(_norm(u)) for p in ACCEPTANCE)
+    norm = lx.normalise(u.text)
+    return any(p.search(norm) for p in ACCEPTANCE)
 
 
 def anchored(u: Utterance, kind: str) -> bool:

@@ -85,15 +85,20 @@ def _shown(u: Utterance, head: dict[int, CueScores], cls: str) -> bool:
     return head.get(u.index, {}).get(cls, 0.0) >= HEAD_MIN[cls]
 
 
-def _negated_cue(u: Utterance, cues) -> bool:
-    """A lexicon cue is there but negated ("we're not leaning towards the other vendor"):
-    sentence embeddings barely see a "not", so such an utterance vetoes the head."""
+def _cue_matches(u: Utterance, cues):
+    """(matched text, negated just before) for each cue pattern found in ``u``."""
     norm = lx.normalise(u.text)
     for pattern in cues:
         m = lx.compile_cue(pattern).search(norm)
-        if m and lx.NEGATION.search(norm[max(0, m.start() - NEGATION_WINDOW):m.start()]):
-            return True
-    return False
+        if m:
+            yield m.group(0), bool(lx.NEGATION.search(norm[max(0, m.start() - NEGATION_WINDOW):
+                                                           m.start()]))
+
+
+def _negated_cue(u: Utterance, cues) -> bool:
+    """A lexicon cue is there but negated ("we're not leaning towards the other vendor"):
+    sentence embeddings barely see a "not", so such an utterance vetoes the head."""
+    return any(negated for _, negated in _cue_matches(u, cues))
 
 
 def _head_says(u: Utterance, head: dict[int, CueScores], cls: str, cues) -> bool:
@@ -103,12 +108,7 @@ def _head_says(u: Utterance, head: dict[int, CueScores], cls: str, cues) -> bool
 
 def _said_affirmed(u: Utterance, cues) -> str | None:
     """A cue that is not negated just before ("we're not leaning towards anyone")."""
-    norm = lx.normalise(u.text)
-    for pattern in cues:
-        m = lx.compile_cue(pattern).search(norm)
-        if m and not lx.NEGATION.search(norm[max(0, m.start() - NEGATION_WINDOW):m.start()]):
-            return m.group(0)
-    return None
+    return next((text for text, negated in _cue_matches(u, cues) if not negated), None)
 
 
 def _topic_evidence(meeting: Meeting, topic) -> tuple[Utterance, ...]:
