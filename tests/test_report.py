@@ -196,6 +196,16 @@ def test_markdown_note_is_short_escaped_and_quotes_evidence():
     assert r"\<script\>alert" in md
     assert "— 00:00, Sam Seller (seller)" in md
     assert len(md.splitlines()) < 60
+    assert not re.search(r"\b1 (turns|findings|warnings)\b", md)
+
+
+def test_counts_read_as_english():
+    from meetinglens.report.html_kit import counted
+
+    assert counted(1, "turn") == "1 turn"
+    assert counted(0, "warning") == "0 warnings"
+    assert counted(12, "finding") == "12 findings"
+    assert counted(None, "turn") == "— turns"
 
 
 def test_bad_formats_and_output_paths_are_clear_errors(tmp_path):

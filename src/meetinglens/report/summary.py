@@ -7,6 +7,7 @@ text (callers escape them); each is built from figures an analyzer computed, nev
 from __future__ import annotations
 
 from meetinglens.model import Finding, Report
+from meetinglens.report.html_kit import counted, duration_text
 
 MAX_HEADLINES = 6
 MAX_TOP_FINDINGS = 5
@@ -32,8 +33,6 @@ def _stretch_text(item: dict | None, basis: str) -> str:
     if not item:
         return "—"
     if basis == "seconds" and item.get("seconds") is not None:
-        from meetinglens.report.html_kit import duration_text
-
         return duration_text(item["seconds"])
     return f"{item.get('words', 0)} words"
 
@@ -100,7 +99,7 @@ def headlines(report: Report) -> list[str]:
     counts = {s: sum(1 for f in report.findings if f.severity == s)
               for s in ("warning", "notice", "positive")}
     total = len(report.findings)
-    lines.append(f"{total} finding{'s' if total != 1 else ''}: {counts['warning']} warning(s), "
+    lines.append(f"{counted(total, 'finding')}: {counted(counts['warning'], 'warning')}, "
                  f"{counts['notice']} to look at, {counts['positive']} positive.")
     return lines[:MAX_HEADLINES]
 

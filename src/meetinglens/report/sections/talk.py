@@ -198,7 +198,7 @@ def markdown(result: AnalyzerResult, report: Report) -> str:
             continue
         amount = _amount(r.get("talk_seconds"), r.get("words"), basis)
         lines.append(f"- {md_esc(k.speaker_label(report, r['speaker']))}: "
-                     f"{k.pct(r.get('share'))} ({amount}, {r.get('turns')} turns)")
+                     f"{k.pct(r.get('share'))} ({amount}, {k.counted(r.get('turns'), 'turn')})")
     if basis != "seconds":
         lines.append("- _Untimed transcript: shares are word shares._")
     return "\n".join(lines)
