@@ -212,6 +212,42 @@ def show_errors(rows, tag: str, limit: int = 40) -> None:
             return
 
 
+def error_table(rows, preds_by_variant: dict, show: str = "", limit: int = 30) -> None:
+    """Where the full pipeline (rules + head, with context) goes wrong: false positives by
+    the gold SwDA tag they carry, false negatives by gold question type, per spelling.
+    ``show`` prints the errors of one tag (FP, e.g. ``sd``) or one type (FN, e.g. ``wh``)."""
+    counts = {}
+    for v, preds in preds_by_variant.items():
+        fp, fn = Counter(), Counter()
+        for (_, _, tag), (pred, _) in zip(rows, preds):
+            gold = GOLD_TYPE.get(tag)
+            if pred and not gold:
+                fp[tag] += 1
+            elif gold and not pred:
+                fn[gold] += 1
+        counts[v] = (fp, fn)
+    for kind, k in (("false positives by gold tag", 0), ("false negatives by gold type", 1)):
+        keys = Counter()
+        for v in counts:
+            keys.update(counts[v][k])
+        print(f"\n{kind:<34}{'original':>12}{'asr-style':>12}")
+        for key, _ in keys.most_common(15):
+            print(f"{key:<34}" + "".join(f"{counts[v][k][key]:>12}" for v in counts))
+        print(f"{'total':<34}" + "".join(f"{sum(counts[v][k].values()):>12}" for v in counts))
+    if not show:
+        return
+    for v, preds in preds_by_variant.items():
+        shown = 0
+        for i, ((_, text, tag), (pred, _)) in enumerate(zip(rows, preds)):
+            gold = GOLD_TYPE.get(tag)
+            hit = (pred and not gold and tag == show) or (gold == show and not pred)
+            if hit and shown < limit:
+                x = asr_style(text) if v == "asr" else text
+                nxt = rows[i + 1][1] if i + 1 < len(rows) else ""
+                print(f"[{v}] {tag} -> {pred}: {x}   || next: {nxt[:60]}")
+                shown += 1
+
+
 def show_false_positives(rows, limit: int = 40) -> None:
     shown = Counter()
     ctxs = contexts(rows, "asr")
@@ -318,6 +354,10 @@ def main() -> None:
     ap.add_argument("--bh-question", action="store_true", help="score bh as a yes/no question")
     ap.add_argument("--errors", metavar="TAG", help="print misclassified utterances of TAG")
     ap.add_argument("--false-positives", action="store_true")
+    ap.add_argument("--error-table", action="store_true",
+                    help="FP by gold tag and FN by gold type of the full pipeline")
+    ap.add_argument("--show", default="", metavar="TAG_OR_TYPE",
+                    help="with --error-table: print the FPs of a tag / FNs of a type")
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--timing-only", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--no-context", action="store_true",
@@ -347,15 +387,17 @@ def main() -> None:
         show_false_positives(rows)
         return
     t0 = time.perf_counter()
-    results = {v: evaluate(rows, predictions(rows, v, args.split, not args.no_context,
-                                             not args.rules_only), args.bh_question)
-               for v in ("original", "asr")}
+    preds = {v: predictions(rows, v, args.split, not args.no_context, not args.rules_only)
+             for v in ("original", "asr")}
+    results = {v: evaluate(rows, preds[v], args.bh_question) for v in preds}
     elapsed = time.perf_counter() - t0
     print_table(args.split + (" (bh counted as yes/no question)" if args.bh_question else ""),
                 results)
     print(f"\n{'rules' if args.rules_only else 'rules + head'} speed: "
           f"{2 * len(rows) / elapsed:,.0f} utterances/s (both variants; embeddings cached "
           "on disk after the first run)")
+    if args.error_table:
+        error_table(rows, preds, args.show)
     if not args.no_timing:
         print_timing(args.split)
 
