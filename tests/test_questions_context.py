@@ -103,8 +103,9 @@ def test_dropped_auxiliary_needs_a_cue_without_question_mark():
 
 
 def test_tag_closed_with_full_stop_is_not_asked():
+    # a mirrored "…, aren't they." still asks (tests/test_questions_round7.py); "…, right." not
     assert types("It works with SSO, doesn't it?") == ["tag"]
-    assert types("Oh, those are wonderful, aren't they.") == []
+    assert types("Oh, those are wonderful, right.") == []
     assert types("I don't usually use a word processor to do it") == []
 
 

@@ -236,6 +236,15 @@ def tag_end(core: list[str]) -> bool:
     return False
 
 
+def mirrored_tag(words: list[str]) -> bool:
+    """ "…, isn't there", "…, was he": a tag that mirrors the statement's auxiliary asks even
+    when the transcript closes it with a full stop (transcribers write '.' for its falling
+    tone). On SwDA train 0-249 these were questions 17 times in 28, 17 in 25 on 250-499;
+    "…, right." with a full stop only 5 in 38: it confirms."""
+    core = strip_fillers(words)
+    return len(core) >= 3 and core[-2] in lex.AUX and core[-1] in _TAG_SUBJ and tag_end(core)
+
+
 def _negated_earlier(statement: list[str], aux: str) -> bool:
     """A positive tag mirrors a negative statement: "it doesn't mix well, does it" (the
     negated auxiliary matches the tag and is not right before it, as in "you don't do it")."""

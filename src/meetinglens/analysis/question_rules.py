@@ -57,6 +57,7 @@ from meetinglens.analysis.question_forms import (  # noqa: F401  (Verdict, confi
     has_alternative,
     inversion_inside,
     is_open,
+    mirrored_tag,
     relative_which,
     so_do_i,
     strip_fillers,
@@ -118,8 +119,8 @@ def find_questions(text: str, context: DialogueContext | None = None) -> list[Qu
             final = last and n == len(sentences) - 1
             words = [t.word for t in clause]
             verdict = classify_tokens(words, asked and last)
-            if verdict.qtype == "tag" and last and stated:
-                continue  # "…, isn't it." with a full stop confirms rather than asks
+            if verdict.qtype == "tag" and last and stated and not mirrored_tag(words):
+                continue  # "…, right." with a full stop confirms rather than asks
             if (verdict.qtype == "tag" and final and not asked and words[-1] == "right"
                     and context is not None and context.continues):
                 continue  # a filler "…right" the speaker talks on from asks nothing
