@@ -176,3 +176,25 @@ def dropped_auxiliary(core: list[str], asked: bool) -> bool:
 def elided_do(core: list[str]) -> bool:
     """ "you think it'll rain", "you mean the blue one": "do you …" without "do"."""
     return len(core) > 2 and core[0] == "you" and core[1] in _ELIDED_DO_VERBS
+
+
+#: Words that introduce a quoted question inside a telling ("and I go, what makes you…",
+#: "it's like, how can they…"); "wonder", "tell (me)" and imperative "say" ask, so are not here.
+_QUOTATIVES = frozenset(
+    "like go goes going went says saying said think thinking thought asking asked ask "
+    "telling".split())
+#: How far before the wh-word the quotative may stand ("just going, you know, like what").
+QUOTE_WINDOW = 3
+
+
+def quoted_in_place(core: list[str], wh_at: int) -> bool:
+    """A wh question quoted inside a telling: a quotative just before the wh-word and no
+    listener ("you", other than the filler "you know") as its subject. On SwDA train the
+    rules took these for questions (a wh-word inside a '?' sentence): 8 of 8 were narration on
+    0-249, 7 of 9 on 250-499 (the other two rhetorical)."""
+    quotes = [i for i in range(max(0, wh_at - QUOTE_WINDOW), wh_at) if core[i] in _QUOTATIVES]
+    if not quotes:
+        return False
+    before = core[:quotes[-1]]
+    return not any(w in {"you", "y'all", "yall"} and before[i + 1:i + 2] != ["know"]
+                   for i, w in enumerate(before))

@@ -33,6 +33,7 @@ from meetinglens.analysis.question_cues import (
     arguing,
     dropped_auxiliary,
     hedge,
+    quoted_in_place,
     reported_question,
     reported_before,
     rhetorical,
@@ -340,7 +341,10 @@ def classify_tokens(words: list[str], asked: bool) -> Verdict:
         return embedded
     if _lone_wh(core, asked) or (asked and core[:1] == ["why"]):
         return Verdict("wh", True, conf(asked), "'why'")
-    if asked and any(w in lex.WH for w in core[1:]):
+    wh_at = next((i for i, w in enumerate(core) if i and w in lex.WH), 0)
+    if asked and wh_at and quoted_in_place(core, wh_at):
+        return Verdict(None, reason="question quoted in a telling")
+    if asked and wh_at:
         return Verdict("wh", is_open(core, "wh"), CONF_MARK_ONLY, "wh-word in place with '?'")
     if asked:
         return Verdict("declarative", False, CONF_MARK_ONLY, "statement form with '?'")
