@@ -27,6 +27,9 @@ owners ceo cfo coo cto cio ciso cro cmo dpo director directors head lead manager
 founder chair chairman dean provost it admin data platform tech kind sort lot bit way stuff
 anything everything nothing something number numbers figure point case cases system tool
 demo trial pilot deal proposal quote review reviews say call word input view opinion
+driver drivers haulier hauliers operator operators engineer engineers supplier suppliers
+contractor contractors client clients member members visitor visitors guest guests tenant
+tenants patient patients student students
 """.split())
 NAME_POS = {"PROPN", "NOUN"}
 #: Tokens that may follow a name: not another noun or adjective of the same noun phrase.
@@ -95,6 +98,14 @@ def name_beside(text: str, start: int, end: int) -> str | None:
             if first == 0 or doc[first - 1].pos_ not in {"DET", "ADJ", "ADP", "VERB"}:
                 return doc[first:b + 1].text
     return None
+
+
+def plain_name(word: str) -> bool:
+    """A word that could name a person or firm: no stop word or common noun beside roles."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    w = word.lower()
+    return w.isalpha() and len(w) >= 3 and w not in STOP_WORDS and w not in NOT_NAMES_LOWER
 
 
 def name_at(text: str, char: int, verb_after: bool = False) -> bool:

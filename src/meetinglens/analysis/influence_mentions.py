@@ -15,11 +15,12 @@ still yields "lena from it" through the department pattern, otherwise the role p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from meetinglens.analysis import influence_asrnames as asr
 from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.analysis import influence_mentioncues as mc
 from meetinglens.model import Meeting, Speaker, Utterance
 
 #: Characters between a role phrase and a spaCy PERSON for the name to be that person's.
@@ -189,7 +190,22 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
                 continue
             out.append(Mention(u.speaker, who, role, relation, u, u.text, present,
                                named=bool(name) and not body))
-    return out
+    return _roles_from_elsewhere(meeting, out)
+
+
+def _roles_from_elsewhere(meeting: Meeting, mentions: list[Mention]) -> list[Mention]:
+    """A named mention of no known role takes the role another turn gives that name in
+    apposition ("margaret wants fifteen" ... "margaret dunmore, chief exec")."""
+    if not any(m.named and m.role == "unknown" for m in mentions):
+        return mentions
+
+    def is_name(text: str, at: int) -> bool:
+        cased = any(c.isupper() for c in text)
+        return text[at:at + 1].isupper() if cased else asr.name_at(text, at)
+
+    roles = mc.meeting_name_roles([u.text for u in meeting.utterances], is_name)
+    return [replace(m, role=roles.get(m.who.lower().split()[0], m.role))
+            if m.named and m.role == "unknown" else m for m in mentions]
 
 
 Span = tuple[int, int, str, "str | None"]  # start, end, role, name (None: the phrase names it)
@@ -212,8 +228,11 @@ def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
         spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
                       text[m.start(1):m.end(1)]))
     _add_named(spans, text, norm, cased, [(lx.NAMED_DECIDER, "economic")], overlap_ok=True)
-    _add_named(spans, text, norm, cased, [*fc.NAMED_MORE, (lx.NAMED_VIEW, "unknown")])
-    for pattern, role in lx.MENTION_TERMS + fc.MENTION_MORE:
+    _add_named(spans, text, norm, cased, [*fc.NAMED_MORE, *mc.NAMED_MORE9[1:],
+                                          (lx.NAMED_VIEW, "unknown")])
+    # "brennan bought us": whoever bought the business is a name (or a firm) in any case.
+    _add_named(spans, text, norm, cased, mc.NAMED_MORE9[:1], loose=True)
+    for pattern, role in lx.MENTION_TERMS + fc.MENTION_MORE + mc.MENTION_TERMS_MORE:
         for m in lx.compile_cue(pattern).finditer(norm):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
                 continue
@@ -225,13 +244,17 @@ def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
 
 
 def _add_named(spans: list[Span], text: str, norm: str, cased: bool,
-               patterns: list[tuple[str, str]], overlap_ok: bool = False) -> None:
+               patterns: list[tuple[str, str]], overlap_ok: bool = False,
+               loose: bool = False) -> None:
     """Add the matches of cue patterns with a ``name`` group that looks like a name; unless
-    ``overlap_ok``, a match starting inside an earlier span is skipped."""
+    ``overlap_ok``, a match starting inside an earlier span is skipped; ``loose``: any word that
+    is no function word or common noun counts as a name (the pattern itself says it is one)."""
     for pattern, role in patterns:
         for m in lx.compile_cue(pattern).finditer(norm):
             name = text[m.start("name"):m.end("name")]
-            if _looks_named(text, m.start("name"), name, cased) and (
+            looks = asr.plain_name(name) if loose else _looks_named(text, m.start("name"),
+                                                                     name, cased)
+            if looks and (
                     overlap_ok or not any(s <= m.start() < e for s, e, *_ in spans)):
                 spans.append((m.start(), m.end(), role, name))
 
@@ -240,7 +263,7 @@ def involved(m: Mention) -> bool:
     """Whether the utterance ties the mentioned person to the deal (see INVOLVEMENT_CUES)."""
     norm = lx.normalise(m.utterance.text)
     return bool(lx.any_hit(norm, lx.INVOLVEMENT_CUES) or lx.any_hit(norm, lx.NEW_INFLUENCER)
-                or lx.any_hit(norm, fc.INVOLVEMENT_MORE))
+                or lx.any_hit(norm, fc.INVOLVEMENT_MORE) or lx.any_hit(norm, mc.INVOLVEMENT_MORE9))
 
 
 def absent_influences(mentions: list[Mention]) -> list[Mention]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis import influence_speaker as sp
+from meetinglens.analysis.influence_modecues import GROWTH_PLAN_CUES
 from meetinglens.model import Meeting, Speaker, Utterance
 
 ROLE_ORDER = ("economic", "user", "technical", "coach")
@@ -266,7 +267,8 @@ def _mode_hits(norm: str, mode: str) -> list[tuple[str, float]]:
     if any(lx.compile_cue(p).search(norm) for p in lx.MODE_NEGATED.get(mode, ())):
         return []
     # Even-keel and overconfident cues carry their own negations ("don't need", "no rush").
-    return _cue_hits(norm, lx.MODE_CUES[mode], check_negation=mode in {"growth", "trouble"})
+    cues = lx.MODE_CUES[mode] + (GROWTH_PLAN_CUES if mode == "growth" else ())
+    return _cue_hits(norm, cues, check_negation=mode in {"growth", "trouble"})
 
 
 def _mode_cue_tally(utterances: list[Utterance]) -> _Tally:
