@@ -96,3 +96,20 @@ def test_unnamed_or_untied_people_are_not_named_mentions():
     assert not any(who in {"driver", "they"} for who, _ in found)
     # a first name with no role anywhere in the meeting keeps no role and is not absent
     assert _absent([(SELLER, "Hi"), ("Ben", "Margaret wants fifteen by next year.")]) == set()
+
+
+# ---------------------------------------------------------------- overconfident as certainty
+
+def test_certainty_that_nothing_is_wrong_is_overconfident():
+    utts = [_u(0, "It's not the bridge though. The weights are right, the weights are always "
+                  "right, it's when the office puts the wrong price against it."),
+            _u(1, "We don't get them wrong. I've been on that bridge eleven years, I know every "
+                  "driver by his reg.")]
+    assert judge_mode("Ben", utts).label == "overconfident"
+
+
+def test_content_without_certainty_stays_even_keel():
+    utts = [_u(0, "Honestly the paper job sheets are fine, we're pretty happy with how it is."),
+            _u(1, "It works fine for us, no rush on our side.")]
+    assert "overconfident" not in _mode_cue_tally(utts).scores
+    assert judge_mode("Ben", utts).label == "even_keel"

@@ -49,3 +49,25 @@ GROWTH_PLAN_CUES: tuple[Cue, ...] = (
      r"trust|bid|deal|account|sites?)", 2),
     (r"(scales|it scales|on top of (that|what we)|not getting (any )?smaller)", 1),
 )
+
+#: Overconfident said as certainty about today (round 9): the buyer rules out the gap the
+#: seller is probing ("the weights are always right", "we don't get them wrong", "busiest wash
+#: in the county", "I wouldn't say we've got a routing problem", "tills we don't need"). On the
+#: blind sets these buyers read as even keel: nothing in the lexicon said "better than it is".
+#: Their own negations are part of the cue, so no negation check applies.
+OVERCONFIDENT_CUES: tuple[Cue, ...] = (
+    (r"(always|never) (right|wrong)|(we|i) (don't|dont|do not|never) get (it|them|that|those) "
+     r"wrong", 3),
+    (r"(busiest|biggest|best|tightest|slickest|fastest) ([a-z]+ ){1,2}in (the|our) (county|town|"
+     r"city|area|region|country|trade)|(tighter|better|faster|cheaper) than anyone", 3),
+    (r"(wouldn't|wouldnt|would not|wouldn't really) say (we've|weve|we have|there's|theres) "
+     r"(got )?(a|any) ([a-z]+ )?(problem|issue)", 3),
+    (r"further (along|ahead) than (it looks|people think|you'd think|youd think)|"
+     r"(that side's|that sides|that's|thats) sorted", 3),
+    (r"(tills|software|systems?|kit|things|stuff|that|something) we (don't|dont|do not) need", 3),
+    (r"(not|never) at my (sites?|yards?|depots?|branches|shops?|place)|(i|we) know every", 2),
+)
+
+#: Per mode, the cues this module adds to influence_lexicon.MODE_CUES.
+MORE_MODE_CUES: dict[str, tuple[Cue, ...]] = {"growth": GROWTH_PLAN_CUES,
+                                              "overconfident": OVERCONFIDENT_CUES}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis import influence_speaker as sp
-from meetinglens.analysis.influence_modecues import GROWTH_PLAN_CUES
+from meetinglens.analysis.influence_modecues import MORE_MODE_CUES
 from meetinglens.model import Meeting, Speaker, Utterance
 
 ROLE_ORDER = ("economic", "user", "technical", "coach")
@@ -267,7 +267,7 @@ def _mode_hits(norm: str, mode: str) -> list[tuple[str, float]]:
     if any(lx.compile_cue(p).search(norm) for p in lx.MODE_NEGATED.get(mode, ())):
         return []
     # Even-keel and overconfident cues carry their own negations ("don't need", "no rush").
-    cues = lx.MODE_CUES[mode] + (GROWTH_PLAN_CUES if mode == "growth" else ())
+    cues = lx.MODE_CUES[mode] + MORE_MODE_CUES.get(mode, ())
     return _cue_hits(norm, cues, check_negation=mode in {"growth", "trouble"})
 
 
