@@ -17,6 +17,13 @@ Tag mapping (issue 4): qy→yes_no, qw→wh, qo→wh (open), qy^d and qw^d→dec
 sales rep should not be credited with questions for saying "oh, really?". ``--bh-question``
 scores it as a yes/no question instead, to show what that choice costs.
 
+Two SwDA conventions limit what the type figures can show. ``qrr`` is the "Or-Clause": the
+"or …" unit tacked onto a yes/no question ("or do you rent?"); a whole "A or B?" question in
+one unit is labelled ``qy`` (train 0-499: the rules' "yes/no form with 'or'" alternatives
+were qrr 0 times in 75). And ``^g`` marks a tag that stands alone ("right?", "isn't it?");
+a statement with its tag attached ("it's cold, isn't it?") is ``qy``. So alternative and
+tag precision here are lower bounds for the analyzer's own definitions (issue 4).
+
 Open vs closed gold: qo, qw, qw^d are open (invite elaboration); qy, qy^d, ^g, qrr are
 closed; qh is left out (a rhetorical question invites nothing).
 
