@@ -200,7 +200,7 @@ def test_markdown_note_is_short_escaped_and_quotes_evidence():
 
 
 def test_counts_read_as_english():
-    from meetinglens.report.html_kit import counted
+    from meetinglens.wording import counted
 
     assert counted(1, "turn") == "1 turn"
     assert counted(0, "warning") == "0 warnings"

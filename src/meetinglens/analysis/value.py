@@ -23,6 +23,7 @@ from meetinglens.analysis.value_rules import Line, is_feature_talk
 from meetinglens.analysis.value_signals import (CUSTOMER_CONTRIBUTIONS, DESCRIPTIONS, SEVERITY,
                                                 SIGNALS, Detection)
 from meetinglens.model import AnalyzerResult, Evidence, Finding, Meeting
+from meetinglens.wording import counted
 
 NAME = "value"
 REQUIRES = {"utterances"}
@@ -134,9 +135,9 @@ def co_creation(ctx: AnalysisContext, det: Detected, style, driver) -> Finding:
     quotes = best_quotes(ctx, found)
     parts = [f"Value co-creation: {level}."]
     parts.append(f"The customer shared context {counts['customer_context']}x, asked "
-                 f"{counts['customer_question']} questions, raised {counts['objection']} "
-                 f"objections and agreed {counts['agreement']}x; joint planning "
-                 f"{counts['joint_planning']}x; next step: {driver.label}; "
+                 f"{counted(counts['customer_question'], 'question')}, raised "
+                 f"{counted(counts['objection'], 'objection')} and agreed {counts['agreement']}x; "
+                 f"joint planning {counts['joint_planning']}x; next step: {driver.label}; "
                  f"interaction: {style.label}.")
     if quotes:
         parts.append("Best moments: " + "; ".join(

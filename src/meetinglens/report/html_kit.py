@@ -83,13 +83,6 @@ def pct(fraction: float | None, digits: int = 0) -> str:
     return f"{100 * fraction:.{digits}f}%"
 
 
-def counted(n: int | None, noun: str) -> str:
-    """``(1, 'turn')`` -> ``'1 turn'``; ``(3, 'turn')`` -> ``'3 turns'``; ``None`` -> ``'— turns'``."""
-    if n is None:
-        return f"— {noun}s"
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _role_of(report: Report, name: str) -> str:
     influence = report.results.get("influence")
     if influence is None:

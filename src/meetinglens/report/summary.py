@@ -7,7 +7,8 @@ text (callers escape them); each is built from figures an analyzer computed, nev
 from __future__ import annotations
 
 from meetinglens.model import Finding, Report
-from meetinglens.report.html_kit import counted, duration_text
+from meetinglens.report.html_kit import duration_text
+from meetinglens.wording import counted
 
 MAX_HEADLINES = 6
 MAX_TOP_FINDINGS = 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from meetinglens.model import AnalyzerResult, Report
 from meetinglens.report import html_kit as k
+from meetinglens.wording import counted
 
 SIDE_NAMES = {"seller": "Seller side", "buyer": "Customer side", "unknown": "Side unknown"}
 TIMELINE_ROW = 22
@@ -198,7 +199,7 @@ def markdown(result: AnalyzerResult, report: Report) -> str:
             continue
         amount = _amount(r.get("talk_seconds"), r.get("words"), basis)
         lines.append(f"- {md_esc(k.speaker_label(report, r['speaker']))}: "
-                     f"{k.pct(r.get('share'))} ({amount}, {k.counted(r.get('turns'), 'turn')})")
+                     f"{k.pct(r.get('share'))} ({amount}, {counted(r.get('turns'), 'turn')})")
     if basis != "seconds":
         lines.append("- _Untimed transcript: shares are word shares._")
     return "\n".join(lines)
