@@ -206,6 +206,7 @@ def test_counts_read_as_english():
     assert counted(0, "warning") == "0 warnings"
     assert counted(12, "finding") == "12 findings"
     assert counted(None, "turn") == "— turns"
+    assert counted(2, "stretch", "stretches") == "2 stretches"
 
 
 def test_bad_formats_and_output_paths_are_clear_errors(tmp_path):

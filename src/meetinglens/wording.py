@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 
-def counted(n: int | None, noun: str) -> str:
-    """``(1, 'turn')`` -> ``'1 turn'``; ``(3, 'turn')`` -> ``'3 turns'``; ``None`` -> ``'— turns'``."""
+def counted(n: int | None, noun: str, plural: str | None = None) -> str:
+    """``(1, 'turn')`` -> ``'1 turn'``; ``(3, 'turn')`` -> ``'3 turns'``; ``None`` -> ``'— turns'``;
+    ``plural`` for nouns that take more than an s (``'stretches'``)."""
+    many = plural or f"{noun}s"
     if n is None:
-        return f"— {noun}s"
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+        return f"— {many}"
+    return f"{n} {noun}" if n == 1 else f"{n} {many}"

@@ -7,6 +7,7 @@ from collections import Counter
 
 from meetinglens.model import AnalyzerResult, Report
 from meetinglens.report import html_kit as k
+from meetinglens.wording import counted
 
 SIDE_NAMES = {"seller": "Seller side", "buyer": "Customer side", "unknown": "Side unknown"}
 TYPE_NAMES = {"wh": "wh-", "yes_no": "yes/no", "declarative": "declarative", "tag": "tag",
@@ -124,13 +125,13 @@ def markdown(result: AnalyzerResult, report: Report) -> str:
     from meetinglens.report.markdown import md_esc
 
     m = result.metrics
-    lines = [f"- {m.get('questions', 0)} questions, {k.pct(m.get('open_share'))} open; "
+    lines = [f"- {counted(m.get('questions', 0), 'question')}, {k.pct(m.get('open_share'))} open; "
              f"customer asked {m.get('customer_questions', 0)}"]
     for side, s in m.get("by_side", {}).items():
         rate = "" if s["per_10_min"] is None else f", {s['per_10_min']} per 10 min"
-        lines.append(f"- {md_esc(SIDE_NAMES.get(side, side))}: {s['questions']} questions, "
+        lines.append(f"- {md_esc(SIDE_NAMES.get(side, side))}: {counted(s['questions'], 'question')}, "
                      f"{k.pct(s['open_share'])} open{rate} ({s['spread']['label']})")
     if m.get("survey_stretches"):
-        lines.append(f"- {m['survey_stretches']} survey-style stretch(es): closed questions "
-                     "met by one-line answers")
+        stretches = counted(m["survey_stretches"], "survey-style stretch", "survey-style stretches")
+        lines.append(f"- {stretches}: closed questions met by one-line answers")
     return "\n".join(lines)
