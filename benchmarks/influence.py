@@ -102,6 +102,7 @@ def evaluate(files, variant: dict, details: bool = False,
     return {"meetings": len(files), "role_acc": roles_ok / roles_n, "roles_n": roles_n,
             "mode_acc": modes_ok / modes_n, "modes_n": modes_n, "per_flag": per_flag,
             "macro_f1": sum(scored) / len(scored) if scored else 0.0,
+            "false_flags_per_meeting": sum(fp.values()) / len(files) if files else 0.0,
             "mention_recall": m_found / m_gold if m_gold else None,
             "mention_precision": m_pred_ok / m_pred if m_pred else None,
             "confusion": confusion}
@@ -336,6 +337,7 @@ def main() -> None:
             print(f"[{split} / {vname}] meetings={r['meetings']}  "
                   f"role_acc={r['role_acc']:.3f} ({r['roles_n']} buyers)  "
                   f"mode_acc={r['mode_acc']:.3f}  flag_macroF1={r['macro_f1']:.3f}  "
+                  f"false_flags/meeting={r['false_flags_per_meeting']:.2f}  "
                   f"mentions R={_fmt(r['mention_recall'])} P={_fmt(r['mention_precision'])}  "
                   f"({took:.1f}s)")
             if vname == "clean" or args.details:

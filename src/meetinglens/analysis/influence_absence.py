@@ -23,6 +23,9 @@ from meetinglens.model import Utterance
 
 BUDGET_QUESTION = (r"(budget|funding|money|spend|set aside|earmarked|figure (attached|in mind)|"
                    r"ballpark|how much|price range|afford)",)
+#: Words that put money on the table in a buyer's own utterance.
+BUDGET_TOPIC = (r"(budget|funding|money|spend|spending|price|pricing|cost|costs|afford|"
+                r"figure|number|pot|capex|opex|pounds|dollars|euros|grand|thousand|k)",)
 PROCESS_QUESTION = (r"(decision|decide|decided|approv[a-z]*|sign ?off|signed|who else|"
                     r"process|whose call|your call)",)
 
@@ -73,7 +76,15 @@ def budget_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueSc
     """(stated, unclear) for one buyer utterance, the reply read after the seller's question."""
     scores = head.get(u.index, {})
     stated = bool(lx.any_hit(norm, lx.BUDGET_KNOWN)) or scores.get("budget_stated", 0.0) >= known_min
-    unclear = bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN)) \
-        or scores.get("budget_unclear", 0.0) >= unknown_min \
+    unclear = (bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN))
+               or scores.get("budget_unclear", 0.0) >= unknown_min) and budget_topic(u, asked) \
         or short_no(u, asked, BUDGET_QUESTION)
     return stated, unclear
+
+
+def budget_topic(u: Utterance, asked: Utterance | None) -> bool:
+    """Round 10: "no idea" says the budget is unclear only when the budget is the topic — the
+    utterance speaks of money, or answers the seller's question about it. "Yeah no idea sorry,
+    they just sort it between them" (after "who else would be involved?") is about the decision."""
+    return bool(lx.any_hit(lx.normalise(u.text), BUDGET_TOPIC)) or (
+        asked is not None and bool(lx.any_hit(lx.normalise(asked.text), BUDGET_QUESTION)))

@@ -45,6 +45,45 @@ DISMISSAL = tuple(re.compile(p) for p in (
     r"(didn't|did not|never) (work out|go anywhere|get anywhere|fit|suit)",
     r"(not|never) (for|right for|a fit for) us",
     r"(too expensive|too pricey|too complicated|too slow|overkill|went nowhere)",
+    # round 10: a rival run down ("it was rubbish on the vans ... so we binned it") or a
+    # promise not believed ("they've been saying that for two years") is not a preference
+    r"(was|were|is|are|it's|they're) (just |absolutely |pretty |a bit |bloody )?(rubbish|useless|"
+    r"awful|terrible|hopeless|garbage|junk|a nightmare|a disaster|a joke|a waste)",
+    r"(binned|scrapped|dumped|chucked|canned|cancelled|canceled|got rid of) (it|them|that|the lot)",
+    r"(been|keep|kept) (saying|promising|telling us) (that|it|this) for",
+))
+
+#: Round 10: a reorganization told as finished ("we bought the Pickering round in 2019 and
+#: folded their yard into ours. That's all done and dusted") is history, not a change under way.
+FINISHED = tuple(re.compile(p) for p in (
+    r"done and dusted",
+    r"(all|long|well) (behind us|in the past|settled|bedded in|sorted)",
+    r"(settled|bedded) (in|down) (now|years ago|long ago|ages ago)",
+    r"(two|three|four|five|six|several|many|a few|a couple of|\d+) years ago",
+    r"back in (19|20)\d\d",
+    r"(last year's|ages ago|ancient history|long time ago|long since)",
+    r"(don't|do not) even remember",
+))
+#: ... unless the same utterance says it is still changing things now.
+ONGOING = re.compile(r"(still (going|bedding|settling|sorting|working|being)|going through|"
+                     r"in the middle of|right now|at the moment|this (month|week|quarter)|"
+                     r"next (month|year|quarter)|(just|recently) (been|got|bought|merged)|"
+                     r"(is|are) (changing|moving|merging))")
+#: Round 10: things moved about in a room (racking, shelves, benches) are not an organisation.
+PHYSICAL = re.compile(r"(racking|racks|shelves|shelving|benches|bench|furniture|desks|layout|"
+                      r"cold room|storeroom|stock room|aisles|bays|wall|floor plan|the kitchen)")
+ORGANISATION = re.compile(r"(team|department|staff|people|management|manager|reporting|report "
+                          r"to|owner|group|company|division|unit|roles|structure|board)")
+
+#: Round 10: pain said in the present ("It's hurting, if I'm honest ... customers run out")
+#: is the opposite of contentment, whatever the head hears in it.
+PAIN = tuple(re.compile(p) for p in (
+    r"(it's|it is|that's|that is|this is) (really |properly |badly )?(hurting|killing us|a "
+    r"nightmare|a mess|painful|costing us)",
+    r"(we|i) (lost|lose|wrote off|write off|had to write off|are losing|keep losing)",
+    r"(run|runs|ran|running) out",
+    r"(complain|complaints|credit notes|mistakes|errors|chasing)",
+    r"\b(hurts|hurting|struggl[a-z]*|firefight[a-z]*)\b",
 ))
 
 #: Acceptance of the seller's terms, offer or help: not contentment with the present.
@@ -71,9 +110,14 @@ ANCHOR = {
 }
 
 
+def _flat(u: Utterance) -> str:
+    """Normalised text with each run of spaces as one (the gate's patterns use single spaces)."""
+    return " ".join(lx.normalise(u.text).split())
+
+
 def dismissed(u: Utterance) -> bool:
     """The buyer talks about another option only to say why it is out."""
-    norm = lx.normalise(u.text)
+    norm = _flat(u)
     return any(p.search(norm) for p in DISMISSAL)
 
 
@@ -89,10 +133,28 @@ def anchored(u: Utterance, kind: str) -> bool:
     return pattern is None or bool(pattern.search(u.text))
 
 
+def history(u: Utterance) -> bool:
+    """A reorganization told as finished, or a rearrangement of things rather than people."""
+    norm = _flat(u)
+    finished = any(p.search(norm) for p in FINISHED) and not ONGOING.search(norm)
+    return finished or bool(PHYSICAL.search(norm) and not ORGANISATION.search(norm))
+
+
+def pained(u: Utterance) -> bool:
+    """The buyer states present pain: no evidence of contentment with today."""
+    norm = _flat(u)
+    return any(p.search(norm) for p in PAIN)
+
+
 def vetoed(u: Utterance, kind: str) -> bool:
-    """A dismissal or an acceptance cannot raise ``kind`` (lexicon or head)."""
-    if kind in ("competitor_preferred", "status_quo"):
+    """A dismissal or an acceptance cannot raise ``kind`` (lexicon or head); nor can finished
+    history raise a reorganization, or a pain statement a status quo (round 10)."""
+    if kind == "competitor_preferred":
         return dismissed(u) or accepts(u)
+    if kind == "status_quo":
+        return dismissed(u) or accepts(u) or pained(u)
+    if kind == "reorganization":
+        return history(u)
     return False
 
 
