@@ -40,6 +40,30 @@ def test_encode_is_unit_length_and_order_preserving():
     assert nlp.encode([]).shape == (0, 384)
 
 
+class _FakeMiniLM:
+    """Deterministic 384-d vectors per text, counting what it was asked to embed."""
+
+    def __init__(self):
+        self.seen = []
+
+    def encode(self, texts, batch_size=64):
+        self.seen += texts
+        return np.stack([np.full(384, float(len(t)), dtype=np.float32) for t in texts])
+
+
+def test_encode_memo_overflow_keeps_the_batch(monkeypatch):
+    fake = _FakeMiniLM()
+    monkeypatch.setattr(nlp, "load_minilm", lambda: fake)
+    monkeypatch.setattr(nlp, "_MEMO", {})
+    monkeypatch.setattr(nlp, "_MEMO_LIMIT", 3)
+    nlp.encode(["a", "bb"])
+    # 'a' and 'bb' are memoised; two new texts overflow the memo: the answer is still whole
+    out = nlp.encode(["a", "ccc", "dddd", "bb"])
+    assert out[:, 0].tolist() == [1.0, 3.0, 4.0, 2.0]
+    assert fake.seen == ["a", "bb", "ccc", "dddd"]  # memoised texts are not embedded again
+    assert nlp.encode(["ccc"])[0, 0] == 3.0
+
+
 @pytest.mark.models
 def test_embeddings_and_spacy_do_not_import_torch():
     code = (

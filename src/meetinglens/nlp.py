@@ -213,12 +213,15 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     Vectors are memoised per text, so analyzers that embed the same utterances share the work.
     """
     USAGE["minilm"] += 1
-    todo = list(dict.fromkeys(t for t in texts if t not in _MEMO))
-    if todo:
-        if len(_MEMO) + len(todo) > _MEMO_LIMIT:
-            _MEMO.clear()
-        for text, vector in zip(todo, load_minilm().encode(todo, batch_size)):
-            _MEMO[text] = vector
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    return np.stack([_MEMO[t] for t in texts])
+    todo = list(dict.fromkeys(t for t in texts if t not in _MEMO))
+    new = dict(zip(todo, load_minilm().encode(todo, batch_size))) if todo else {}
+    # the answer is assembled before the memo is pruned: a batch that overflows the memo
+    # (hundreds of meetings in one process) must not lose the vectors it already had
+    vectors = np.stack([new[t] if t in new else _MEMO[t] for t in texts])
+    if len(_MEMO) + len(new) > _MEMO_LIMIT:
+        _MEMO.clear()
+    if len(new) <= _MEMO_LIMIT:
+        _MEMO.update(new)
+    return vectors
