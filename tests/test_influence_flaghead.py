@@ -83,10 +83,10 @@ def test_head_evidence_raises_a_said_flag_only_when_confident():
 def test_head_evidence_settles_a_flag_raised_by_absence():
     meeting = _meeting(["Where does the money come from?",
                         "Gareth ring-fenced a pot for this after the audit.",
-                        "Good. Next step?", "Thursday at ten suits me, send the invite."])
+                        "Good. Next step?", "Thursday at ten suits me, send the pricing."])
     assert "budget_unknown" in _flags(meeting)
     assert "budget_unknown" not in _flags(meeting, {1: {"budget_stated": 0.9}})
-    # an unclear budget said later still wins over nothing
+    # an unclear budget said later (money is the topic: "pricing") still wins over nothing
     unclear = _flags(meeting, {1: {"budget_stated": 0.9}, 3: {"budget_unclear": 0.9}})
     assert unclear["budget_unknown"].evidence[0].index == 3
 
