@@ -32,8 +32,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from meetinglens.analysis.influence_dataset import DATASET_DIR, load_labelled  # noqa: E402
 from meetinglens.analysis.influence_flags import FLAGS  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from influence import _words  # noqa: E402  (mentions match as the analyzer is scored)
+
 SECOND = DATASET_DIR / "annotator2"
-STOP = {"our", "my", "the", "their", "of", "new", "from"}
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,6 @@ class Labels:
     modes: dict[str, str]
     flags: frozenset[str]
     mentions: tuple[tuple[str, str], ...]  # (who, role)
-
-
-def _words(text: str) -> set[str]:
-    return {w.strip(".,'") for w in text.lower().replace("'s", "").split()} - STOP
 
 
 def second_labels(path: Path) -> Labels:
