@@ -30,16 +30,21 @@ MENTION_TERMS_MORE: tuple[tuple[str, str], ...] = (
      r"(fd|director)|(the|our) (station|general) manager", "economic"),
 )
 
-#: Named people tied to the deal by what they are: the buyer that bought the business, a
-#: person who sits on the board. Group ``name`` as in influence_mentions._add_named.
+#: Named people tied to the deal by what they are: the other owner, a person who sits on the
+#: board. Group ``name`` as in influence_mentions._add_named.
 NAMED_MORE9: tuple[tuple[str, str], ...] = (
-    (r"(?P<name>[a-z]+) (have |has |had |just )?(bought|acquired|took over|taken over) "
-     r"(us|the (business|company|firm|group|site|place))", "economic"),
     (r"(?P<name>[a-z]+)('s|s| is) (the|our) (other )?(owner|boss|founder|md|chief exec)",
      "economic"),
     (r"(?P<name>[a-z]+) (from [a-z]+ |from their (side|end) |from the [a-z]+ )?"
      r"(now )?(sits|is|has a seat|now sits) on (our|the) (board|investment committee)",
      "economic"),
+)
+
+#: Whoever bought the business ("brennan bought us") is a name or a firm in any case, so its
+#: name is matched loosely (:func:`influence_asrnames.plain_name`).
+ACQUIRER: tuple[tuple[str, str], ...] = (
+    (r"(?P<name>[a-z]+) (have |has |had |just )?(bought|acquired|took over|taken over) "
+     r"(us|the (business|company|firm|group|site|place))", "economic"),
 )
 
 #: Being brought to the demo or the trial ties a person to the deal as much as a review; whoever

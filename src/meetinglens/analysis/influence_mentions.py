@@ -228,10 +228,10 @@ def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
         spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
                       text[m.start(1):m.end(1)]))
     _add_named(spans, text, norm, cased, [(lx.NAMED_DECIDER, "economic")], overlap_ok=True)
-    _add_named(spans, text, norm, cased, [*fc.NAMED_MORE, *mc.NAMED_MORE9[1:],
+    _add_named(spans, text, norm, cased, [*fc.NAMED_MORE, *mc.NAMED_MORE9,
                                           (lx.NAMED_VIEW, "unknown")])
     # "brennan bought us": whoever bought the business is a name (or a firm) in any case.
-    _add_named(spans, text, norm, cased, mc.NAMED_MORE9[:1], loose=True)
+    _add_named(spans, text, norm, cased, list(mc.ACQUIRER), loose=True)
     for pattern, role in lx.MENTION_TERMS + fc.MENTION_MORE + mc.MENTION_TERMS_MORE:
         for m in lx.compile_cue(pattern).finditer(norm):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
