@@ -37,7 +37,11 @@ _WORDS_NOT_NAMES = {"our", "my", "the", "their", "yes", "no", "well", "honestly"
                     "or", "but", "with", "from", "to", "for", "on", "in", "at", "of",
                     "agreed", "thanks", "thank", "hi", "hello", "sorry", "actually",
                     "can", "could", "should", "do", "does", "did", "are", "what", "how", "why",
-                    "where", "which", "whose", "maybe", "perhaps", "please", "ask", "tell"}
+                    "where", "which", "whose", "maybe", "perhaps", "please", "ask", "tell",
+                    # sentence openers that list or frame ("Second, our IT security team ...")
+                    "first", "second", "third", "fourth", "fifth", "next", "finally", "lastly",
+                    "plus", "again", "anyway", "look", "listen", "frankly", "obviously",
+                    "basically", "otherwise", "besides", "meanwhile", "still", "though"}
 
 
 @dataclass(frozen=True)

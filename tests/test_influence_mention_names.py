@@ -1,0 +1,27 @@
+"""Names of mentioned influences: a word that opens or frames a sentence is never a name."""
+
+from __future__ import annotations
+
+from meetinglens.analysis.influence_mentions import find_mentions
+from meetinglens.model import Meeting, Speaker, Utterance
+
+SELLER = "Sam Seller"
+
+
+def _mentions(text: str):
+    speakers = (Speaker(SELLER, side="seller", side_source="participants"),
+                Speaker("Ben", side="buyer", side_source="participants"))
+    meeting = Meeting("m", (Utterance(0, SELLER, "Any other concerns?", 0.0, 2.0),
+                            Utterance(1, "Ben", text, 3.0, 9.0)), speakers)
+    return find_mentions(meeting, [speakers[1]])
+
+
+def test_a_listing_word_before_a_role_phrase_is_not_its_name():
+    found = _mentions("Second, our IT security team wants the gateway in a separate network "
+                      "zone, with only outbound traffic.")
+    assert [(m.who, m.named) for m in found] == [("our IT", False)]
+
+
+def test_a_real_name_before_a_role_phrase_still_names_it():
+    found = _mentions("Henrik, our CFO, has to sign anything over fifty thousand.")
+    assert any(m.who == "Henrik" and m.named and m.role == "economic" for m in found)
