@@ -25,3 +25,13 @@ def test_a_listing_word_before_a_role_phrase_is_not_its_name():
 def test_a_real_name_before_a_role_phrase_still_names_it():
     found = _mentions("Henrik, our CFO, has to sign anything over fifty thousand.")
     assert any(m.who == "Henrik" and m.named and m.role == "economic" for m in found)
+
+
+def test_a_role_the_speaker_gives_themself_is_no_mention():
+    assert _mentions("Tomás Ruiz, I lead IT security.") == []
+    assert _mentions("I'm the CFO, so the budget is mine.") == []
+
+
+def test_a_role_phrase_about_someone_else_is_still_a_mention():
+    found = _mentions("I think our CFO will want to see the numbers first.")
+    assert [(m.who, m.role) for m in found] == [("CFO", "economic")]

@@ -166,6 +166,20 @@ def _find_present(who: str, role_phrase: str, speakers: list[Speaker], by: str) 
     return None
 
 
+#: A role phrase the speaker gives themself ("Tomás Ruiz, I lead IT security", "I'm the
+#: CFO"): a self-introduction, not a mention of somebody else.
+_SELF_DESCRIPTION = re.compile(
+    r"\bi(?:(?:'m|\s+am)\s+(?:in\s+charge\s+of\s+|head\s+of\s+|in\s+|on\s+)?|"
+    r"\s+(?:lead|run|head(?:\s+up)?|manage|look\s+after|oversee|own|work\s+in)\s+)"
+    r"(?:the\s+|our\s+|my\s+)?$")
+#: How far before a role phrase a self-introduction is looked for.
+SELF_REACH = 40
+
+
+def _describes_self(norm: str, start: int) -> bool:
+    return bool(_SELF_DESCRIPTION.search(norm[max(0, start - SELF_REACH):start]))
+
+
 def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
     """Every buyer reference to a person or group with a buying-influence role."""
     names = {s.name for s in speakers}
@@ -182,6 +196,8 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
         people = _spacy_people(u.text)
         relation = _relation(norm)
         for start, end, role, name in sorted(spans):
+            if _describes_self(norm, start):
+                continue
             phrase = _phrase(u.text, start, end)
             body = name == phrase
             name = name or _apposition(u.text, start, end) or _nearest_name(people, start, end) \
