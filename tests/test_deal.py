@@ -134,3 +134,14 @@ def test_deal_page_names_the_account_and_meetings_by_date_and_title(tmp_path):
     page = files[0].read_text()
     assert "Deal view: Nordhaul — 2 meetings" in page
     assert "2026-01-10 · Meeting m1" in page
+
+
+def test_markdown_without_dates_or_flags_says_so(tmp_path):
+    undated = report("m9", "", [("Sam", "Shall we meet again on Monday at 10?"),
+                                ("Ben", "Yes. I sign off on it and the budget is 40 thousand.")])
+    deal = build_deal([undated])
+    text = write_deal(deal, tmp_path, formats=("md",))[0].read_text()
+    assert "\n- Meeting m9: buyers Ben" in text  # no "?" standing in for the date
+    assert ("## Red flags\n- none raised" in text) == (not deal.flags)
+    assert "## Red flags\n- none raised" not in write_deal(build_deal([FIRST]), tmp_path,
+                                                           formats=("md",))[0].read_text()

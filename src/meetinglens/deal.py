@@ -253,7 +253,8 @@ def deal_markdown(deal: Deal) -> str:
     lines = [f"# Deal view ({len(deal.meetings)} meetings)", "", "## Meetings"]
     for m in deal.meetings:
         flags = ", ".join(FLAG_WORDS.get(f, f) for f in m.flags) or "no red flags"
-        lines.append(f"- {_md(m.date or '?')} {_md(m.title or m.id)}: buyers "
+        when = f"{_md(m.date)} " if m.date else ""
+        lines.append(f"- {when}{_md(m.title or m.id)}: buyers "
                      f"{_md(', '.join(m.buyers) or 'none')}; {flags}")
     lines += ["", "## Buying influences"]
     for p in deal.people:
@@ -261,12 +262,16 @@ def deal_markdown(deal: Deal) -> str:
         lines.append(f"- {_md(p.name)}: {ROLE_WORDS.get(p.role, p.role)}, {state}"
                      + (f" ({_md(p.title)})" if p.title else ""))
     lines += ["", "## Coverage over time", "",
+              "After each meeting, so far: met = someone in that role spoke; mentioned = named "
+              "by a buyer but not met; — = not seen yet.", "",
               "| Meeting | " + " | ".join(r for r in ROLES4) + " |",
               "|---|" + "---|" * len(ROLES4)]
     for row in deal.coverage:
         lines.append(f"| {_md(row['meeting'])} | "
                      + " | ".join(STATUS_MARK[row[r]] for r in ROLES4) + " |")
     lines += ["", "## Red flags"]
+    if not deal.flags:
+        lines.append("- none raised")
     for f in deal.flags:
         end = f"resolved in {f.resolved_in}" if f.resolved_in else "still open"
         lines.append(f"- {FLAG_WORDS.get(f.flag, f.flag)}: raised in {_md(f.raised_in)}, {end}")
