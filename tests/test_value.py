@@ -11,7 +11,8 @@ import pytest
 
 from meetinglens.analysis.base import run_analyzers
 from meetinglens.analysis.value_detect import detect
-from meetinglens.analysis.value_rules import Line, is_backchannel, is_clarification, is_question
+from meetinglens.analysis.value_rules import (Line, is_backchannel, is_clarification, is_question,
+                                              takes_next_step)
 from meetinglens.model import Meeting, Speaker, Utterance
 
 S, B = "seller", "buyer"
@@ -77,6 +78,10 @@ NEGATIVES = [
     ("customer_next_step", [(S, "Hi Priya, can you hear me okay?"),
                             (B, "Yes, loud and clear. Daniel is here with me as well.")], 1),
     ("objection", [(S, "The pilot is free."), (B, "Great, thank you.")], 1),
+    # opening a topic commits to nothing (the maintenance sample read it as a next step)
+    ("customer_next_step", [(S, "Shall we start with your questions?"),
+                            (B, "Yes. I'll be direct, we have some concerns about the price, "
+                                "and Ahmed has questions on the integration.")], 1),
     ("benefit_focus", [(B, "What does it do?"),
                        (S, "It has a REST API, single sign-on and an export to CSV.")], 1),
     ("joint_planning", [(S, "Let me share my screen."), (B, "Sure.")], 0),
@@ -234,3 +239,11 @@ def test_analysis_imports_no_torch_sklearn_transformers():
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]))
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_next_step_needs_a_future_action_or_a_date():
+    assert takes_next_step("sure i can get joanna's team to pull a hundred of the ugly ones")
+    assert takes_next_step("I'll be honest, we'll need the CFO in the room first.")
+    assert takes_next_step("Let's pencil in the second week of March.")
+    assert not takes_next_step("I'll be frank, the price worries me.")
+    assert not takes_next_step("That sounds fine to me.")

@@ -6,7 +6,8 @@ what runs:
 1. :func:`inputs`: MiniLM embedding (memoised per text) next to the rule features;
 2. the head's probabilities (:class:`value_head.Head`);
 3. :func:`decide`: a probability above the signal's threshold counts, unless a precise rule
-   vetoes it (wrong side, bare backchannel, request to repeat).
+   vetoes it (wrong side, bare backchannel, request to repeat, a next step said
+   without any future action or date).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Sequence
 import numpy as np
 
 from meetinglens.analysis.value_rules import (FEATURE_NAMES, Line, features, is_backchannel,
-                                               is_clarification)
+                                               is_clarification, takes_next_step)
 from meetinglens.analysis.value_signals import SIGNALS, Detection, allowed
 
 QUESTION_FEATURES = ("q_mark", "q_wh_start", "q_inversion")
@@ -43,6 +44,8 @@ def gates(lines: Sequence[Line], signals: Sequence[str] = SIGNALS) -> np.ndarray
             mask[i, k] = allowed(signal, line.side)
         if is_clarification(line.text) and "customer_question" in signals:
             mask[i, list(signals).index("customer_question")] = False
+        if "customer_next_step" in signals and not takes_next_step(line.text):
+            mask[i, list(signals).index("customer_next_step")] = False
     return mask
 
 

@@ -241,6 +241,27 @@ SELLER_PUSH = re.compile(
     r"(?:good|work)")
 
 
+#: What a customer's own next step is said with: a future or intended action of theirs, or a
+#: date. "I'll be direct, we have concerns about the price" opens a topic and commits to
+#: nothing, so these framing phrases are removed before looking.
+NEXT_STEP_FRAME = re.compile(
+    r"\b(?:i'?ll|ill|i will|let me) be (?:honest|direct|frank|brief|quick|clear|upfront|"
+    r"straight|blunt|open)\b")
+NEXT_STEP_CUE = _rx(
+    r"i'?ll", r"ill", r"we'?ll", r"i will", r"we will", r"let me", r"let'?s", r"lets",
+    r"i can", r"we can", r"i could", r"we could", r"i'?m going to", r"im going to",
+    r"we'?re going to", r"were going to", r"going to", r"gonna", r"(?:i|we) (?:need|have|want) to",
+    r"(?:i|we)'?d like to", r"next", r"send", r"book", r"set up", r"schedule", r"loop",
+    r"share", r"talk to", r"take (?:it|this|that)", r"bring", r"get back", r"follow up",
+    r"tomorrow", r"tonight", r"monday", r"tuesday", r"wednesday", r"thursday", r"friday",
+    r"this week", r"by the end", r"before the", r"after the")
+
+
+def takes_next_step(text: str) -> bool:
+    """Whether a customer utterance can say how they will continue (see NEXT_STEP_CUE)."""
+    return bool(NEXT_STEP_CUE.search(NEXT_STEP_FRAME.sub(" ", normalize(text))))
+
+
 def is_feature_talk(text: str) -> bool:
     """Product description: what it has or does, told without saying what it is worth."""
     norm = normalize(text)
