@@ -17,6 +17,7 @@ is unclear, though neither word mentions money.
 from __future__ import annotations
 
 from meetinglens.analysis import influence_flagcues as fc
+from meetinglens.analysis import influence_flagmore as more
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis.influence_flaghead import CueScores
 from meetinglens.model import Utterance
@@ -75,10 +76,20 @@ def budget_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueSc
                     norm: str, known_min: float, unknown_min: float) -> tuple[bool, bool]:
     """(stated, unclear) for one buyer utterance, the reply read after the seller's question."""
     scores = head.get(u.index, {})
-    stated = bool(lx.any_hit(norm, lx.BUDGET_KNOWN)) or scores.get("budget_stated", 0.0) >= known_min
-    unclear = (bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN))
-               or scores.get("budget_unclear", 0.0) >= unknown_min) and budget_topic(u, asked) \
-        or short_no(u, asked, BUDGET_QUESTION)
+    asked_budget = asked is not None and bool(lx.any_hit(lx.normalise(asked.text),
+                                                         BUDGET_QUESTION))
+    # Round 12: a bare amount is a budget only when said as money for this ("forty-one
+    # thousand rentals" is a count, "we spent 180k on agency" a cost of the problem); the head
+    # is not trusted on an utterance whose only figure was an approval threshold (the caller
+    # removed it from ``norm``); a hedged amount ("could be two grand, could be nothing")
+    # leaves the budget open.
+    threshold_only = norm != lx.normalise(u.text) and not more.budget_words(norm, asked_budget)
+    hedged = bool(more.budget_hedged(norm)) and budget_topic(u, asked)
+    stated = not hedged and (bool(more.budget_words(norm, asked_budget)) or (
+        scores.get("budget_stated", 0.0) >= known_min and not threshold_only))
+    unclear = hedged or (bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN))
+                         or scores.get("budget_unclear", 0.0) >= unknown_min) \
+        and budget_topic(u, asked) or short_no(u, asked, BUDGET_QUESTION)
     return stated, unclear
 
 

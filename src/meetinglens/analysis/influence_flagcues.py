@@ -24,6 +24,10 @@ EMPTY_PROCESS = (
     r"the family|the board|it) (decides?|decided|sign|signs|approves?|gets (decided|approved)|"
     r"works|goes)",
     r"(they|he|she) (sort of |kind of )?just (decide|decides|do it|sign)",
+    # round 12: "they'll work it out, they always do, it's just never quite the same way twice"
+    r"(they'll|they will|theyll) (work|sort|figure|thrash|hash) (it|that|this) out",
+    r"never (quite |really )?the same (way )?twice",
+    r"(whether|if) it (gets|goes|ever gets) (on|onto) (an|the) agenda",
 )
 #: A deflection: says the process is open only as the reply to a question about it.
 DEFLECTION = (

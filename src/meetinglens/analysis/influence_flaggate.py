@@ -51,6 +51,8 @@ DISMISSAL = tuple(re.compile(p) for p in (
     r"awful|terrible|hopeless|garbage|junk|a nightmare|a disaster|a joke|a waste)",
     r"(binned|scrapped|dumped|chucked|canned|cancelled|canceled|got rid of) (it|them|that|the lot)",
     r"(been|keep|kept) (saying|promising|telling us) (that|it|this) for",
+    # round 12: "went with Calmview's module and they've been stuck on an old version"
+    r"(been|are|were|got|get|getting) stuck (on|with)",
 ))
 
 #: Round 10: a reorganization told as finished ("we bought the Pickering round in 2019 and

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_flaggate as gate
+from meetinglens.analysis import influence_flagmore as more
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis.influence_flaghead import CueScores
 from meetinglens.analysis.influence_mentions import Mention, involved
@@ -208,7 +209,8 @@ def competitor_preferred(meeting: Meeting, buyers: set[str],
                          head: dict[int, CueScores]) -> RedFlag | None:
     def lexicon_hit(u: Utterance) -> bool:
         return bool(_said_affirmed(u, lx.COMPETITOR_STRONG) or (
-            _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF)))
+            _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF))
+            or more.rival_preferred(u))
 
     found = _gated(meeting, buyers, "competitor_preferred", lexicon_hit, head,
                    lx.COMPETITOR_STRONG + lx.COMPETITOR_PREF)
@@ -308,9 +310,11 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
         _known_or_unknown(meeting, b, ab.process_evidence, PROCESS_TOPIC,
                           "decision_process_unknown", "Decision process", False, h,
                           ("process_stated", "process_unclear")),
-        _said_by_buyers(meeting, b, "new_influencer", lx.NEW_INFLUENCER + fc.NEW_ARRIVAL,
+        _said_by_buyers(meeting, b, "new_influencer",
+                        lx.NEW_INFLUENCER + fc.NEW_ARRIVAL + more.STARTS_AS,
                         "{speaker} mentioned someone new in a position of influence", h),
-        _said_by_buyers(meeting, b, "reorganization", lx.REORGANIZATION + fc.REORG_NEWS,
+        _said_by_buyers(meeting, b, "reorganization",
+                        lx.REORGANIZATION + fc.REORG_NEWS + more.REORG_INDIRECT,
                         "{speaker} mentioned a reorganization", h, affirmed=True),
         competitor_preferred(meeting, b, h),
         status_quo(meeting, b, roles, modes, h),

@@ -452,7 +452,8 @@ NEW_INFLUENCER = (r"new (cfo|ceo|coo|cto|cio|ciso|vp|svp|head of [a-z]+|director
                   r"(just|recently|only just) (joined|started|came on( board)?|been hired|"
                   r"been appointed|been promoted|took over|taken over)",
                   r"(started|joined|arrived|came in) (last|this) (week|month|quarter)",
-                  r"(replaced|replacing|taking over from|took over from|successor)")
+                  r"(replaced|replacing) (him|her|[a-z]+ as)|(who|that) (replaced|is replacing)|"
+                  r"(taking over from|took over from|successor)")
 REORGANIZATION = (r"(reorg|re org|reorgani[sz](ation|ing|ed)|restructur(e|ing|ed)|"
                   r"layoffs?|laid off|redundanc(y|ies)|spin ?off|carve ?out|"
                   r"merg(e|es|ing|ed) (the |our |two |both |all )?([a-z]+ ){0,4}(teams|departments|"

@@ -1,0 +1,142 @@
+"""Round 12: red flags said *indirectly*, and budgets hinted but never stated.
+
+Why: on the long and medium blind sets (holdout9-11) misses outnumbered false flags, and none
+of the misses was a gate veto: no cue matched and the evidence head scored the words below its
+threshold. Each list here is a *mechanism* seen in at least two of those meetings, written as
+kinds of things people say rather than one meeting's phrases:
+
+* **a rival preferred without a preference word**: the incumbent or a rival is familiar and
+  trusted ("the fella from Poor Log comes out ... the lads know it inside out", "Piet from
+  Sorvex was in on Thursday ... knows that line better than I do", "Fenwick came out and
+  fixed it ... they've been very good to us"), or the buyer would rather wait for or pay
+  *them* ("I'd nearly rather wait and see what theirs is like", "if I had my way I'd rather
+  pay them");
+* **a reorganization without the word**: two units that "used to be" separate are now one,
+  a unit "stops being its own", "reports into" a new service, staff "go to him, not me";
+* **a newcomer described by the role they start in** ("Kirsty Munro starts as finance
+  director in June", "Kyle is coming on as general manager");
+* **a budget hedged rather than stated** ("could be two grand, could be nothing", "I'd be
+  guessing", "I couldn't give you one today"), and figures that are not a budget at all: a
+  count ("forty-one thousand rentals"), a cost of the problem ("we spent a hundred and eighty
+  thousand on agency nurses"). A bare amount states a budget only when said as money set
+  aside for this (a plan, a pot, a line, "to play with") or as the answer to the budget
+  question.
+
+Regexes over :func:`influence_lexicon.normalise`-d text, as in :mod:`influence_flagcues`.
+"""
+
+from __future__ import annotations
+
+from meetinglens.analysis import influence_lexicon as lx
+from meetinglens.model import Utterance
+
+# ---------------------------------------------------------------- competitor preferred
+
+#: Someone from another firm who serves the buyer: "the fella from Poor Log", "their guy",
+#: "Fenwick came out and fixed it", "Piet from Sorvex was in", "they put the whole system in".
+VENDOR_PRESENCE = (
+    r"the (fella|guy|bloke|man|lad|lads|rep|engineer|woman|lady|people|team) from",
+    r"their (guy|rep|engineer|sales ?man|salesman|fella|bloke|man|people|team|lads)",
+    r"(came|comes|come|coming) (out|over|round|in) and (fixed|fix|fixes|sorted|sorts|sort)",
+    r"from [a-z]+ (was|were|came|has been|'s been) (in|out|here|round|over)",
+    r"(they|he|she) (put|installed|fitted|built|set up) (the|our) (whole |entire )?[a-z]+",
+)
+#: The other side is known and trusted: "knows us", "knows every valve", "knows that line
+#: better than I do", "the lads know it inside out", "they've been very good to us".
+FAMILIARITY = (
+    r"(knows?|know) (us|every [a-z]+|(that|the|this|our) [a-z]+ better than|it inside out|"
+    r"us inside out|(it|them|that) (back to front|like the back of))",
+    r"(been|they've been|they have been|theyve been) (very |really |so |always )?"
+    r"(good|great|brilliant) (to|for|with) us",
+    r"sorts? (out )?whatever we need",
+)
+#: A wish for the other option: "I'd rather pay them", "I'd nearly rather wait and see what
+#: theirs is like".
+RATHER = (r"(i'd|id|i would|we'd|wed|we would) (nearly |almost |honestly |probably |much |"
+          r"really |just |sooner )?rather (wait|pay|go|stay|stick|give|have|see|use|buy|keep|"
+          r"hold)",)
+#: ... said of a third party, not of the buyer's own timing ("I'd rather wait till June").
+THIRD_PARTY = (r"(them|they|their|theirs|they're|theyre|they've|theyve|him|his)",)
+
+
+def rival_preferred(u: Utterance) -> str | None:
+    """The words showing another option preferred without a preference word, or None."""
+    norm = lx.normalise(u.text)
+    rather = lx.any_hit(norm, RATHER)
+    if rather and lx.any_hit(norm, THIRD_PARTY):
+        return rather
+    familiar = lx.any_hit(norm, FAMILIARITY)
+    if familiar and lx.any_hit(norm, VENDOR_PRESENCE):
+        return familiar
+    return None
+
+
+# ---------------------------------------------------------------- reorganization
+
+#: A change in who is grouped with whom or reports to whom, said without "reorganization".
+REORG_INDIRECT = (
+    r"used to (be|run|have|work as) (two|three|four|several|2|3|4) (separate |different |"
+    r"independent )?([a-z]+ ){0,2}(outfits|companies|businesses|firms|teams|units|lines|sites|"
+    r"depots|yards|departments|crews|shifts|kitchens|offices|services|desks)",
+    r"(now|it's now|is now|now it's|its now|now its) (just )?one ([a-z]+ )?(crew|team|kitchen|"
+    r"service|unit|department|office|desk|company|business|operation|outfit|shift)",
+    r"(stop|stops|stopped|stopping) being (our|their|its|a) own",
+    r"no longer (our|their|its|a) own",
+    r"(we're|we are|were) (going|gonna go|moving) in with",
+    r"(reports?|reporting) (in)?to (that|them|him|her|it|the new)",
+    r"(came|come|comes|moved|moves) over (under|to) (me|him|her|them)",
+    r"(go|goes|going|gonna go|report|reporting) to (him|her|them) (not|instead of) (me|us)",
+    r"stepping (back|down|aside) from",
+)
+
+# ---------------------------------------------------------------- new influencer
+
+#: Someone starting in a position of influence, named by the role: "starts as finance
+#: director", "is coming on as general manager in October".
+STARTS_AS = (
+    r"(starts|starting|start|coming on|coming in|comes in|joining|joins|taking over) as "
+    r"(our |the |a |an )?(new |first )?([a-z]+ ){0,2}(director|manager|head|chair|lead|officer|"
+    r"ceo|cfo|coo|cto|gm|partner|principal|owner|boss|controller|supervisor|president)",
+)
+
+# ---------------------------------------------------------------- budget
+
+#: The amount is a guess or open: not a stated budget even when a figure is said.
+BUDGET_HEDGE = (
+    r"could be [a-z0-9 ]{1,25} could be (nothing|more|less|anything)",
+    r"(i'd|i would|id) (just )?be guessing",
+    r"(couldn't|could not|can't|cannot) (give|tell) you (one|a (number|figure)|that|a budget)",
+    r"(good|bad) years and (its|it's|their|the)? ?(good|bad) years",
+    r"(depends|depend) (on )?what",
+)
+#: An amount is money set aside for this purchase when one of these is near it.
+ALLOCATION = (
+    r"(budget|capex|capital|plan|pot|line|set aside|earmark[a-z]*|allocat[a-z]*|approved|"
+    r"signed off|ring ?fenced|grant|cost centre|afford|to play with|to spend|spend up to|"
+    r"put [a-z ]{0,25}(in|into|aside|by)|aside|in the plan|fund|funding|there for)",
+)
+#: The bare-amount patterns of :data:`influence_lexicon.BUDGET_KNOWN` (both name "thousand");
+#: the others ("budget approved", "we've set aside money") state a budget by their words.
+AMOUNT = tuple(p for p in lx.BUDGET_KNOWN if "thousand" in p)
+WORDED = tuple(p for p in lx.BUDGET_KNOWN if p not in AMOUNT)
+#: Amounts the lexicon's number words miss ("eighteen thousand", "twelve grand"): with
+#: allocation words they state a budget too.
+AMOUNT_MORE = (r"(eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+               r" (thousand|grand)",)
+
+
+def budget_hedged(norm: str) -> str | None:
+    """The hedge that leaves the amount open, or None."""
+    return lx.any_hit(norm, BUDGET_HEDGE)
+
+
+def budget_words(norm: str, answers_budget_question: bool) -> str | None:
+    """The words that state a budget: worded cues, or an amount said as money for this (with
+    allocation words, or in reply to the seller's budget question)."""
+    worded = lx.any_hit(norm, WORDED)
+    if worded:
+        return worded
+    amount = lx.any_hit(norm, AMOUNT + AMOUNT_MORE)
+    if amount and (answers_budget_question or lx.any_hit(norm, ALLOCATION)):
+        return amount
+    return None
