@@ -74,7 +74,7 @@ def _relation(norm: str) -> str:
     return "mentions"
 
 
-def _spacy_people(text: str) -> list[tuple[int, int, str]]:
+def _spacy_entities(text: str, labels: frozenset[str]) -> list[tuple[int, int, str]]:
     if not re.search(r"[A-Z][a-z]", text):
         return []
     try:
@@ -83,7 +83,24 @@ def _spacy_people(text: str) -> list[tuple[int, int, str]]:
         doc = load_spacy()(text)
     except Exception:  # noqa: BLE001 - names are a nicety; the role phrase still names them
         return []
-    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in labels]
+
+
+def _spacy_people(text: str) -> list[tuple[int, int, str]]:
+    return _spacy_entities(text, frozenset({"PERSON"}))
+
+
+def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e, _ in spans)
+
+
+#: A role word right after one of these is a title ("the Dean"), even when spaCy calls it a name.
+_TITLE_BEFORE = re.compile(r"\b(the|our|their|my|your|a|an)\s+$")
+#: "It goes to Henrik": a name reached by routing ...
+ROUTING = re.compile(r"\b(goes|go) (straight )?(up )?to\b")
+#: ... is a decider only when the utterance routes a decision, an approval or spend.
+ROUTED = (r"(sign|signs|signed|sign ?off|approv[a-z]*|decid[a-z]*|decision|final|budget|"
+          r"spend|spending|over|above|anything (like this|bigger|more))",)
 
 
 def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -125,12 +142,24 @@ _APPOSITION_AFTER = re.compile(r"^,?\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 _APPOSITION_BEFORE = re.compile(r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?\s+(?:our|my|the|their)?\s*$")
 
 
+#: "Callum Reid, he does our IT", "Graham Tate, he's the other partner": a name, then a
+#: pronoun clause that gives that person the role phrase.
+_PRONOUN_CLAUSE_BEFORE = re.compile(
+    r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),?\s+(?:he|she)(?:'s|\s+is|\s+was|\s+does|\s+runs|"
+    r"\s+leads|\s+handles|\s+manages|\s+heads(?:\s+up)?|\s+looks\s+after|\s+owns|"
+    r"\s+will\s+be|\s+used\s+to\s+run)\s+(?:the\s+|our\s+|my\s+|their\s+)?$")
+
+
 def _apposition(text: str, start: int, end: int) -> str | None:
-    """``our CFO, Henrik`` / ``Henrik, our CFO``: a capitalised name right beside the phrase."""
+    """``our CFO, Henrik`` / ``Henrik, our CFO`` / ``Henrik, he's our CFO``: a capitalised
+    name right beside the phrase."""
     of = _OF_COMPLEMENT.match(text[end:])  # "our director of customer care, Paula Reyes"
     after = _APPOSITION_AFTER.match(text[end + (of.end() if of else 0):])
     if after and after.group(1).split()[0].lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
         return after.group(1)
+    clause = _PRONOUN_CLAUSE_BEFORE.search(text[:start])
+    if clause and clause.group(1).split()[0].lower() not in NOT_NAMES | _WORDS_NOT_NAMES:
+        return clause.group(1)
     before = _APPOSITION_BEFORE.search(text[:start])
     if before:
         words = [w for w in before.group(1).split() if w.lower() not in NOT_NAMES | _WORDS_NOT_NAMES]
@@ -247,6 +276,7 @@ def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
             continue  # "on it", "in it"; ASR "karl in it confirms" is kept
         spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
                       text[m.start(1):m.end(1)]))
+    people = _spacy_people(text) if cased else []
     _add_named(spans, text, norm, cased, [(lx.NAMED_DECIDER, "economic")], overlap_ok=True)
     _add_named(spans, text, norm, cased, [*fc.NAMED_MORE, *mc.NAMED_MORE9,
                                           (lx.NAMED_VIEW, "unknown")])
@@ -256,11 +286,15 @@ def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
         for m in lx.compile_cue(pattern).finditer(norm):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
                 continue
+            if _inside(people, m.start(), m.end()) and not _TITLE_BEFORE.search(norm[:m.start()]):
+                continue  # "talk to Dean Hollis": a person called Dean, not "the Dean"
             # A body ("the finance and audit committee") is named by its own phrase.
             body = (pattern, role) in fc.MENTION_MORE[:1]
             spans.append((m.start(), m.end(), _context_role(role, norm),
                           _phrase(text, m.start(), m.end()) if body else None))
-    return spans
+    # "the Friday job goes to Leeds": routing to a name needs something to route
+    routed = lx.any_hit(norm, ROUTED)
+    return [sp for sp in spans if routed or not ROUTING.search(norm[sp[0]:sp[1]])]
 
 
 def _add_named(spans: list[Span], text: str, norm: str, cased: bool,
