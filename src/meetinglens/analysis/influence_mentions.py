@@ -98,9 +98,11 @@ def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
 _TITLE_BEFORE = re.compile(r"\b(the|our|their|my|your|a|an)\s+$")
 #: "It goes to Henrik": a name reached by routing ...
 ROUTING = re.compile(r"\b(goes|go) (straight )?(up )?to\b")
-#: ... is a decider only when the utterance routes a decision, an approval or spend.
+#: ... is a decider only when the utterance routes a decision, an approval, a purchase or a
+#: step of a process ("I'd pick it and then it goes to Sharon").
 ROUTED = (r"(sign|signs|signed|sign ?off|approv[a-z]*|decid[a-z]*|decision|final|budget|"
-          r"spend|spending|over|above|anything (like this|bigger|more))",)
+          r"spend|spending|over|above|anything (like this|bigger|more)|then (it|that|this)|"
+          r"pick|choose|recommend[a-z]*|shortlist|order|purchase|contract|invoice|po)",)
 
 
 def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> str | None:
