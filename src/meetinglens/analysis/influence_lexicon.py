@@ -302,7 +302,8 @@ MENTION_TERMS: tuple[tuple[str, str], ...] = (
      r"(steering|investment|executive) (committee|board|group)|"
      r"(our|the|my) (chair|chairman|chairwoman|chairperson|trustees|board of trustees|"
      r"governors|school board|council)", "economic"),
-    (r"cto|ciso|dpo|data protection officer|(the|our|my) (it|it team|it department|"
+    (r"cto|ciso|dpo|data protection officer|(the|our|my) (it security team|it security|it team|"
+     r"it department|it|"
      r"security team|security people|security officer|infosec|architects?|engineering team|engineers|developers|"
      r"procurement|procurement team|purchasing|legal|legal team|lawyers|compliance|"
      r"compliance team|tech team|platform team|data team|admin|admins)|"
