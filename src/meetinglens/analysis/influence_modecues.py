@@ -66,6 +66,16 @@ OVERCONFIDENT_CUES: tuple[Cue, ...] = (
      r"(that side's|that sides|that's|thats) sorted", 3),
     (r"(tills|software|systems?|kit|things|stuff|that|something) we (don't|dont|do not) need", 3),
     (r"(not|never) at my (sites?|yards?|depots?|branches|shops?|place)|(i|we) know every", 2),
+    # Round 13: the same certainty said politely or as a record (holdout12, holdout9): "not
+    # that we need much help", "sailed through the audit", "as tight as anyone in South
+    # Yorkshire", "thirty one years we have never sent out a bad lot", "we do not need a
+    # computer to tell us", "we're very well served as we are".
+    (r"not that we (really )?need (much|any|a lot of)|(sailed|breezed) through (the|our|every)|"
+     r"as [a-z]+ as (anyone|anybody)( in)?", 3),
+    (rf"{_WE} never (once )?(sent|shipped|had|lost|made|delivered) (out )?(a|one) (single )?"
+     r"(bad|wrong|late|faulty)", 3),
+    (r"(we|i) (don't|dont|do not) need (a|any) ([a-z]+ ){0,2}to tell (us|me)|"
+     r"(very |really )?well served (as we are|already)", 3),
 )
 
 #: Per mode, the cues this module adds to influence_lexicon.MODE_CUES.

@@ -20,6 +20,7 @@ from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis import influence_speaker as sp
 from meetinglens.analysis.influence_modecues import GROWTH_PLAN_CUES, MORE_MODE_CUES
 from meetinglens.analysis.influence_modeframe import not_own_trouble
+from meetinglens.analysis.influence_rolecues import MORE_ROLE_CUES
 from meetinglens.model import Meeting, Speaker, Utterance
 
 ROLE_ORDER = ("economic", "user", "technical", "coach")
@@ -149,7 +150,8 @@ def _role_cue_tally(utterances: list[Utterance]) -> _Tally:
         for role in ROLE_ORDER:
             if role == "economic" and elsewhere:
                 continue  # "the final sign off is with our director": not the speaker's
-            found = _cue_hits(norm, lx.ROLE_CUES[role], check_negation=role != "coach")
+            found = _cue_hits(norm, lx.ROLE_CUES[role] + MORE_ROLE_CUES.get(role, ()),
+                             check_negation=role != "coach")
             if role == "economic" and not own:
                 found = [(c, w) for c, w in found if w > WEAK_ECONOMIC_WEIGHT]
             if found:
