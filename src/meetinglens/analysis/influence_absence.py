@@ -16,6 +16,7 @@ is unclear, though neither word mentions money.
 
 from __future__ import annotations
 
+from meetinglens.analysis import influence_flagcheck as chk
 from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_flagmore as more
 from meetinglens.analysis import influence_lexicon as lx
@@ -35,7 +36,7 @@ def says_how(text: str) -> bool:
     """The utterance names who decides, a step, or when (see the module docstring)."""
     norm = lx.normalise(text)
     return any(lx.any_hit(norm, cues) for cues in
-               (fc.PROCESS_WHO, fc.PROCESS_STEPS, fc.PROCESS_WHEN))
+               (fc.PROCESS_WHO, fc.PROCESS_STEPS, fc.PROCESS_WHEN)) or bool(chk.named_decider(text))
 
 
 def empty_process(text: str) -> str | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from meetinglens.analysis import influence_flagcheck as chk
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.model import Utterance
 
@@ -150,13 +151,18 @@ def pained(u: Utterance) -> bool:
 
 def vetoed(u: Utterance, kind: str) -> bool:
     """A dismissal or an acceptance cannot raise ``kind`` (lexicon or head); nor can finished
-    history raise a reorganization, or a pain statement a status quo (round 10)."""
+    history raise a reorganization, or a pain statement a status quo (round 10); nor (round 13,
+    :mod:`influence_flagcheck`) contentment with one part while the pain is elsewhere a status
+    quo, a newcomer said to stand apart from the decision a new influencer, or the buyer's own
+    customers lost to a rival a preferred competitor."""
     if kind == "competitor_preferred":
-        return dismissed(u) or accepts(u)
+        return dismissed(u) or accepts(u) or bool(chk.customers_lost(u))
     if kind == "status_quo":
-        return dismissed(u) or accepts(u) or pained(u)
+        return dismissed(u) or accepts(u) or pained(u) or bool(chk.content_with_part(u))
     if kind == "reorganization":
         return history(u)
+    if kind == "new_influencer":
+        return bool(chk.detached(u))
     return False
 
 

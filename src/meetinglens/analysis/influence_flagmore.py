@@ -94,7 +94,8 @@ REORG_INDIRECT = (
 #: Someone starting in a position of influence, named by the role: "starts as finance
 #: director", "is coming on as general manager in October".
 STARTS_AS = (
-    r"(starts|starting|start|coming on|coming in|comes in|joining|joins|taking over) as "
+    r"(starts|starting|start|coming on|coming in|comes in|joining|joins|taking over) "
+    r"(us |the team |the board |the business |the company )?as "
     r"(our |the |a |an )?(new |first )?([a-z]+ ){0,2}(director|manager|head|chair|lead|officer|"
     r"ceo|cfo|coo|cto|gm|partner|principal|owner|boss|controller|supervisor|president)",
 )

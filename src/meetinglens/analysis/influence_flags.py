@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from meetinglens.analysis import influence_absence as ab
+from meetinglens.analysis import influence_flagcheck as chk
 from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_flaggate as gate
 from meetinglens.analysis import influence_flagmore as more
@@ -210,7 +211,7 @@ def competitor_preferred(meeting: Meeting, buyers: set[str],
     def lexicon_hit(u: Utterance) -> bool:
         return bool(_said_affirmed(u, lx.COMPETITOR_STRONG) or (
             _said_affirmed(u, lx.COMPETITOR_PREF) and _said(u, lx.COMPETITOR_REF))
-            or more.rival_preferred(u))
+            or more.rival_preferred(u) or chk.chance_to_match(u))
 
     found = _gated(meeting, buyers, "competitor_preferred", lexicon_hit, head,
                    lx.COMPETITOR_STRONG + lx.COMPETITOR_PREF)
@@ -314,7 +315,8 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
                         lx.NEW_INFLUENCER + fc.NEW_ARRIVAL + more.STARTS_AS,
                         "{speaker} mentioned someone new in a position of influence", h),
         _said_by_buyers(meeting, b, "reorganization",
-                        lx.REORGANIZATION + fc.REORG_NEWS + more.REORG_INDIRECT,
+                        lx.REORGANIZATION + fc.REORG_NEWS + more.REORG_INDIRECT
+                        + chk.REPORTING_MOVE,
                         "{speaker} mentioned a reorganization", h, affirmed=True),
         competitor_preferred(meeting, b, h),
         status_quo(meeting, b, roles, modes, h),
