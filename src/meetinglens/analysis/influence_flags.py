@@ -61,7 +61,7 @@ HEAD_MIN = {
     "next_step_deferred": 0.9,
 }
 
-BUDGET_TOPIC = (r"(budget|funding|money|spend|price|pricing|cost)",)
+BUDGET_TOPIC = (r"(budget|funding|money|spend|price|pricing|cost(?! cent(re|er)))",)
 PROCESS_TOPIC = (r"(decision|decide|approv|sign ?off|process|who else|signs?)",)
 
 
@@ -113,10 +113,14 @@ def _said_affirmed(u: Utterance, cues) -> str | None:
     return next((text for text, negated in _cue_matches(u, cues) if not negated), None)
 
 
-def _topic_evidence(meeting: Meeting, topic) -> tuple[Utterance, ...]:
-    """Where the topic came up at all; else the meeting's last utterance."""
+def _topic_evidence(meeting: Meeting, topic, buyers: set[str]) -> tuple[Utterance, ...]:
+    """Where the topic came up at all, a buyer's words or a question first (a seller's pitch
+    that happens to say "process" shows nobody asking); else the meeting's last utterance."""
     near = [u for u in meeting.utterances if _said(u, topic)]
-    return tuple(near[:2]) if near else meeting.utterances[-1:]
+    if not near:
+        return meeting.utterances[-1:]
+    asked = [u for u in near if u.speaker in buyers or u.text.rstrip().endswith("?")]
+    return tuple(sorted((asked + [u for u in near if u not in asked])[:2], key=lambda u: u.index))
 
 
 def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, kind: str,
@@ -147,7 +151,7 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
     if last:
         return RedFlag(kind, f"{what} is unclear: {last[1].speaker} said so", (last[1],),
                        last[1].speaker)
-    evidence = _topic_evidence(meeting, topic)
+    evidence = _topic_evidence(meeting, topic, buyers)
     where = ("quoted is where the topic came up without it being stated"
              if any(_said(u, topic) for u in evidence)
              else "nobody raised it; quoted is how the meeting ended")
@@ -171,7 +175,7 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meetin
                        "nothing shows they are engaged",
                        tuple(m.utterance for m in economic[:2]), economic[0].speaker)
     return RedFlag("economic_absent", "No economic buyer spoke or was named in the meeting",
-                   _topic_evidence(meeting, PROCESS_TOPIC))
+                   _topic_evidence(meeting, PROCESS_TOPIC, buyers))
 
 
 def _gated(meeting: Meeting, buyers: set[str], kind: str, lexicon_hit,
