@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from flag_dialogue import SELLER_Q, dialogue, utt
+
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flaggate as gate
 from meetinglens.analysis.influence_flags import red_flags
-from meetinglens.model import Meeting, Speaker, Utterance
-
-SELLER_Q = "Can you tell me a bit more about how that works on your side?"
-
-
-def _utt(i: int, text: str) -> Utterance:
-    return Utterance(i, "Ben" if i % 2 else "Sam", text, i * 10.0, i * 10.0 + 8)
-
-
-def _meeting(pairs: list[tuple[str, str]]) -> Meeting:
-    texts = [t for pair in pairs for t in pair]
-    return Meeting("m", tuple(_utt(i, t) for i, t in enumerate(texts)),
-                   (Speaker("Sam", side="seller", side_source="participants"),
-                    Speaker("Ben", side="buyer", side_source="participants")))
+from meetinglens.model import Meeting
 
 
 def _kinds(meeting: Meeting, kind: str, p: float = 0.99) -> set[str]:
@@ -39,8 +28,8 @@ def _kinds(meeting: Meeting, kind: str, p: float = 0.99) -> set[str]:
     "We moved the benches round in the glasshouse so the misting lines reach them.",
 ])
 def test_finished_or_physical_reorganization_raises_no_flag(line):
-    assert gate.history(_utt(1, line))
-    assert "reorganization" not in _kinds(_meeting([(SELLER_Q, line)]), "reorganization")
+    assert gate.history(utt(1, line))
+    assert "reorganization" not in _kinds(dialogue([(SELLER_Q, line)]), "reorganization")
 
 
 @pytest.mark.parametrize("line", [
@@ -49,8 +38,8 @@ def test_finished_or_physical_reorganization_raises_no_flag(line):
     "We're reorganising the dispatch team under one manager from next month.",
 ])
 def test_a_reorganization_under_way_still_raises_the_flag(line):
-    assert not gate.history(_utt(1, line))
-    assert "reorganization" in _kinds(_meeting([(SELLER_Q, line)]), "reorganization")
+    assert not gate.history(utt(1, line))
+    assert "reorganization" in _kinds(dialogue([(SELLER_Q, line)]), "reorganization")
 
 
 @pytest.mark.parametrize("line", [
@@ -60,40 +49,40 @@ def test_a_reorganization_under_way_still_raises_the_flag(line):
     "years.",
 ])
 def test_a_rival_run_down_is_dismissed(line):
-    assert gate.dismissed(_utt(1, line))
-    m = _meeting([(SELLER_Q, line)])
+    assert gate.dismissed(utt(1, line))
+    m = dialogue([(SELLER_Q, line)])
     assert "competitor_preferred" not in _kinds(m, "competitor_preferred")
 
 
 def test_a_rival_praised_is_still_a_preference():
     line = "Honestly Tyre Desk is really good, the lads like it and we're leaning that way."
-    assert not gate.dismissed(_utt(1, line))
-    assert "competitor_preferred" in _kinds(_meeting([(SELLER_Q, line)]), "competitor_preferred")
+    assert not gate.dismissed(utt(1, line))
+    assert "competitor_preferred" in _kinds(dialogue([(SELLER_Q, line)]), "competitor_preferred")
 
 
 def test_pain_is_never_status_quo_evidence():
     pain = ("Right now? It's hurting, if I'm honest. We've got customers on automatic top-up "
             "who run out because nobody knows what's in their tank.")
-    assert gate.pained(_utt(1, pain)) and gate.vetoed(_utt(1, pain), "status_quo")
-    assert "status_quo" not in _kinds(_meeting([(SELLER_Q, pain)]), "status_quo")
+    assert gate.pained(utt(1, pain)) and gate.vetoed(utt(1, pain), "status_quo")
+    assert "status_quo" not in _kinds(dialogue([(SELLER_Q, pain)]), "status_quo")
     content = "Honestly what we have works, I don't see a reason to change it."
-    assert not gate.pained(_utt(1, content))
-    assert "status_quo" in _kinds(_meeting([(SELLER_Q, content)]), "status_quo")
+    assert not gate.pained(utt(1, content))
+    assert "status_quo" in _kinds(dialogue([(SELLER_Q, content)]), "status_quo")
 
 
 def test_no_idea_about_the_decision_is_not_an_unknown_budget():
     ask = "No problem. Who else would be involved in deciding on something like this?"
     reply = "yeah no idea sorry they just sort it between them"
-    assert not ab.budget_topic(_utt(1, reply), _utt(0, ask))
+    assert not ab.budget_topic(utt(1, reply), utt(0, ask))
     stated = ("Is there a budget for this?", "Yes, we've set aside twenty thousand for it.")
-    m = _meeting([stated, (ask, reply)])
+    m = dialogue([stated, (ask, reply)])
     assert "budget_unknown" not in _kinds(m, "budget_unclear")
 
 
 def test_no_idea_about_the_budget_is_an_unknown_budget():
     ask = "And is there a budget set aside for something like this?"
     reply = "Honestly, no idea, you'd have to ask the owners."
-    assert ab.budget_topic(_utt(1, reply), _utt(0, ask))
-    assert ab.budget_topic(_utt(1, "No idea what the money side looks like."), None)
-    m = _meeting([(ask, reply)])
+    assert ab.budget_topic(utt(1, reply), utt(0, ask))
+    assert ab.budget_topic(utt(1, "No idea what the money side looks like."), None)
+    m = dialogue([(ask, reply)])
     assert "budget_unknown" in _kinds(m, "budget_unclear")

@@ -5,30 +5,19 @@ from __future__ import annotations
 
 import pytest
 
+from flag_dialogue import CLOSE, SELLER_Q, dialogue, utt
+
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flagmore as more
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis.influence_flags import red_flags
-from meetinglens.model import Meeting, Speaker, Utterance
+from meetinglens.model import Utterance
 
-SELLER_Q = "Can you tell me a bit more about how that works on your side?"
 BUDGET_Q = "Is there a budget set aside for this?"
-CLOSE = ("Shall we book the site visit for Tuesday the ninth?", "Yes, Tuesday the ninth works.")
-
-
-def _utt(i: int, text: str) -> Utterance:
-    return Utterance(i, "Ben" if i % 2 else "Sam", text, i * 10.0, i * 10.0 + 8)
-
-
-def _meeting(pairs: list[tuple[str, str]]) -> Meeting:
-    texts = [t for pair in pairs for t in pair]
-    return Meeting("m", tuple(_utt(i, t) for i, t in enumerate(texts)),
-                   (Speaker("Sam", side="seller", side_source="participants"),
-                    Speaker("Ben", side="buyer", side_source="participants")))
 
 
 def _flags(pairs) -> dict[str, tuple[Utterance, ...]]:
-    meeting = _meeting(list(pairs) + [CLOSE])
+    meeting = dialogue(list(pairs) + [CLOSE])
     return {f.kind: f.evidence for f in red_flags(meeting, {"Ben"}, {}, {}, [], {})}
 
 
@@ -94,7 +83,7 @@ def test_replaced_equipment_or_an_old_start_is_no_new_influencer(line):
 
 
 def _budget(asked: str, line: str) -> tuple[bool, bool]:
-    u, q = _utt(1, line), _utt(0, asked)
+    u, q = utt(1, line), utt(0, asked)
     return ab.budget_evidence(u, q, {}, lx.normalise(line), 0.7, 0.7)
 
 
@@ -137,7 +126,7 @@ def test_a_budget_only_hinted_raises_budget_unknown_with_the_hedge_as_evidence()
 ])
 def test_a_process_that_they_will_work_out_is_unknown(line, stated, unclear):
     """The head hears decision talk in both; only the second says how."""
-    u, q = _utt(1, line), _utt(0, SELLER_Q)
+    u, q = utt(1, line), utt(0, SELLER_Q)
     head = {1: {"process_stated": 0.99}}
     assert ab.process_evidence(u, q, head, lx.normalise(line), 0.5, 0.95) == (stated, unclear)
 

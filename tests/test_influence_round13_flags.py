@@ -6,29 +6,17 @@ from __future__ import annotations
 
 import pytest
 
+from flag_dialogue import CLOSE, SELLER_Q, dialogue, utt
+
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flagcheck as chk
 from meetinglens.analysis import influence_flaggate as gate
 from meetinglens.analysis.influence_flags import red_flags
-from meetinglens.model import Meeting, Speaker, Utterance
-
-SELLER_Q = "Can you tell me a bit more about how that works on your side?"
-CLOSE = ("Shall we book the site visit for Tuesday the ninth?", "Yes, Tuesday the ninth works.")
-
-
-def _utt(i: int, text: str) -> Utterance:
-    return Utterance(i, "Ben" if i % 2 else "Sam", text, i * 10.0, i * 10.0 + 8)
-
-
-def _meeting(pairs: list[tuple[str, str]]) -> Meeting:
-    texts = [t for pair in pairs for t in pair]
-    return Meeting("m", tuple(_utt(i, t) for i, t in enumerate(texts)),
-                   (Speaker("Sam", side="seller", side_source="participants"),
-                    Speaker("Ben", side="buyer", side_source="participants")))
+from meetinglens.model import Utterance
 
 
 def _flags(*lines: str) -> dict[str, tuple[Utterance, ...]]:
-    meeting = _meeting([(SELLER_Q, line) for line in lines] + [CLOSE])
+    meeting = dialogue([(SELLER_Q, line) for line in lines] + [CLOSE])
     return {f.kind: f.evidence for f in red_flags(meeting, {"Ben"}, {}, {}, [], {})}
 
 
@@ -74,7 +62,7 @@ def test_a_reporting_line_moving_raises_reorganization(line):
 ])
 def test_a_route_or_an_unchanged_line_is_no_reorganization(line):
     assert "reorganization" not in _flags(line)
-    assert chk.reporting_move(_utt(1, line)) is None
+    assert chk.reporting_move(utt(1, line)) is None
 
 
 # ---------------------------------------------------------------- competitor preferred
@@ -91,16 +79,16 @@ def test_the_incumbent_given_the_chance_to_match_raises_competitor_preferred(lin
 
 
 def test_customers_lost_to_rivals_is_not_a_rival_preferred():
-    lost = _utt(1, "Those people don't come back and buy their next pair from us. They go "
+    lost = utt(1, "Those people don't come back and buy their next pair from us. They go "
                    "wherever put a leaflet through the door that week.")
     assert chk.customers_lost(lost)
     assert gate.vetoed(lost, "competitor_preferred")
-    kept = _utt(1, "We're leaning towards the other vendor, their quote came in lower.")
+    kept = utt(1, "We're leaning towards the other vendor, their quote came in lower.")
     assert not gate.vetoed(kept, "competitor_preferred")
 
 
 def test_asking_a_colleague_a_question_is_no_chance_to_match():
-    assert chk.chance_to_match(_utt(1, "I asked Dave whether he could cover Friday.")) is None
+    assert chk.chance_to_match(utt(1, "I asked Dave whether he could cover Friday.")) is None
 
 
 # ---------------------------------------------------------------- status quo
@@ -108,14 +96,14 @@ def test_asking_a_colleague_a_question_is_no_chance_to_match():
 def test_content_with_part_pain_elsewhere_is_no_status_quo():
     line = ("From the welfare side, honestly, what we've got is fine, it does what we need. "
             "It's the allocations end that's Priya's headache, not mine.")
-    assert chk.content_with_part(_utt(1, line))
-    assert gate.vetoed(_utt(1, line), "status_quo")
+    assert chk.content_with_part(utt(1, line))
+    assert gate.vetoed(utt(1, line), "status_quo")
 
 
 def test_plain_contentment_still_counts_for_status_quo():
     line = "Honestly we're pretty happy with what we have, I don't see a reason to change."
-    assert chk.content_with_part(_utt(1, line)) is None
-    assert not gate.vetoed(_utt(1, line), "status_quo")
+    assert chk.content_with_part(utt(1, line)) is None
+    assert not gate.vetoed(utt(1, line), "status_quo")
     assert "status_quo" in _flags(line)
 
 
