@@ -84,9 +84,10 @@ def budget_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueSc
     # is not trusted on an utterance whose only figure was an approval threshold (the caller
     # removed it from ``norm``); a hedged amount ("could be two grand, could be nothing")
     # leaves the budget open.
-    threshold_only = norm != lx.normalise(u.text) and not more.budget_words(norm, asked_budget)
+    money_for_this = bool(more.budget_words(norm, asked_budget))
+    threshold_only = norm != lx.normalise(u.text) and not money_for_this
     hedged = bool(more.budget_hedged(norm)) and budget_topic(u, asked)
-    stated = not hedged and (bool(more.budget_words(norm, asked_budget)) or (
+    stated = not hedged and (money_for_this or (
         scores.get("budget_stated", 0.0) >= known_min and not threshold_only))
     unclear = hedged or (bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN))
                          or scores.get("budget_unclear", 0.0) >= unknown_min) \
