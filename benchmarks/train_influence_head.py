@@ -87,7 +87,7 @@ TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "t
 #: 0.752/0.734 -> 0.777/0.793, holdout7 0.696/0.699 -> 0.700/0.738, long1 asr 0.36 -> 0.45 up.
 #: Not shipped: the gate (influence_flaggate) does the long-meeting work without that trade.
 #: Round 14: listed explicitly (the round-10 list less holdout6); the flag head refit measured
-#: in round 13 lowered figures, so holdout10-13 stay out of it and --skip-flags is the default.
+#: in round 13 lowered figures, so holdout10-13 stay out of it and --with-flags is off by default.
 FLAG_TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "train5",
                      "holdout5", "train6", "holdout7", "long1", "holdout8", "train9", "holdout9")
 FLAG_HEAD_FILE = HEAD_FILE.with_name("flags.npz")
