@@ -77,6 +77,11 @@ TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "t
 #: medium 0.715 -> 0.743 but the other splits 0.791 -> 0.741: dev, test, holdout, holdout2,
 #: holdout3, holdout6, train6 lost buyers). Fails the rule: head.npz stays the 78-meeting
 #: round-7 file, and main() refits it only with --with-mode-head.
+#: Round 15: role cues written for holdout14 (6 meetings) and holdout9-01..03 (161 rows; holdout9
+#: -04..06, holdout8, long1, holdout7 still have none). Refit NOT shipped: it was not measured
+#: in the 30-minute window. Baseline (shipped heads, /tmp groups run, LOMO): long/medium group
+#: (holdout7, long1, holdout8, train9, holdout9-14; 58 meetings, 162 buyers) role 0.840 / 0.840
+#: / 0.833, all 136 role 0.863 / 0.853 / 0.844. Next: add holdout14 here, refit, measure.
 #: Round 7: holdout6 trains the mode and role heads but not the flag head. Refitting the flag
 #: head with it lowered the leave-one-meeting-out flag macro-F1 over all 78 meetings (clean /
 #: no participants / ASR 0.847 / 0.842 / 0.861 with the round-6 head -> 0.834 / 0.828 / 0.842),
