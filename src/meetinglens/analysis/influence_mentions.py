@@ -15,6 +15,7 @@ still yields "lena from it" through the department pattern, otherwise the role p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from meetinglens.analysis import influence_asrnames as asr
@@ -74,23 +75,22 @@ def _relation(norm: str) -> str:
     return "mentions"
 
 
-def _spacy_entities(text: str, labels: frozenset[str]) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=256)
+def _spacy_people(text: str) -> tuple[tuple[int, int, str], ...]:
+    """spaCy PERSON entities of ``text`` (cached: the span finder and the name lookup both ask,
+    and only for utterances that mention a role)."""
     if not re.search(r"[A-Z][a-z]", text):
-        return []
+        return ()
     try:
         from meetinglens.nlp import load_spacy
 
         doc = load_spacy()(text)
     except Exception:  # noqa: BLE001 - names are a nicety; the role phrase still names them
-        return []
-    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in labels]
+        return ()
+    return tuple((e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON")
 
 
-def _spacy_people(text: str) -> list[tuple[int, int, str]]:
-    return _spacy_entities(text, frozenset({"PERSON"}))
-
-
-def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+def _inside(spans, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e, _ in spans)
 
 
@@ -105,7 +105,7 @@ ROUTED = (r"(sign|signs|signed|sign ?off|approv[a-z]*|decid[a-z]*|decision|final
           r"pick|choose|recommend[a-z]*|shortlist|order|purchase|contract|invoice|po)",)
 
 
-def _nearest_name(people: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+def _nearest_name(people: tuple[tuple[int, int, str], ...], start: int, end: int) -> str | None:
     best = None
     for s, e, name in people:
         gap = s - end if s >= end else start - e if e <= start else 0
@@ -125,7 +125,7 @@ PERSON_AFTER_REACH = 40
 _TRAILING_APPOSITION = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[.,;!?]|$)")
 
 
-def _person_after(people: list[tuple[int, int, str]], text: str, end: int) -> str | None:
+def _person_after(people: tuple[tuple[int, int, str], ...], text: str, end: int) -> str | None:
     """The first person named soon after the phrase, with no sentence end in between: a spaCy
     PERSON, or a capitalised name set off by a comma at the end of the clause (spaCy's small
     model tags some names as organisations)."""
@@ -278,7 +278,6 @@ def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
             continue  # "on it", "in it"; ASR "karl in it confirms" is kept
         spans.append((m.start(), m.end(), lx.DEPARTMENT_ROLE.get(dept, "unknown"),
                       text[m.start(1):m.end(1)]))
-    people = _spacy_people(text) if cased else []
     _add_named(spans, text, norm, cased, [(lx.NAMED_DECIDER, "economic")], overlap_ok=True)
     _add_named(spans, text, norm, cased, [*fc.NAMED_MORE, *mc.NAMED_MORE9,
                                           (lx.NAMED_VIEW, "unknown")])
@@ -288,7 +287,8 @@ def _mention_spans(text: str, norm: str, cased: bool) -> list[Span]:
         for m in lx.compile_cue(pattern).finditer(norm):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, *_ in spans):
                 continue
-            if _inside(people, m.start(), m.end()) and not _TITLE_BEFORE.search(norm[:m.start()]):
+            if cased and _inside(_spacy_people(text), m.start(), m.end()) \
+                    and not _TITLE_BEFORE.search(norm[:m.start()]):
                 continue  # "talk to Dean Hollis": a person called Dean, not "the Dean"
             # A body ("the finance and audit committee") is named by its own phrase.
             body = (pattern, role) in fc.MENTION_MORE[:1]
