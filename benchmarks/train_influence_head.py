@@ -60,7 +60,8 @@ from meetinglens.analysis.influence_speaker import ROLE_MODEL_FILE
 #: 0.769/0.692 and holdout5 0.913/0.957 -> 0.870: not shipped either. No head changed in round 10.
 TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "train5",
                 "holdout5", "train6", "holdout6", "holdout7", "long1", "holdout8", "train9",
-                "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
+                "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
+                "holdout15")
 #: Round 14: + holdout10-13 (22 meetings, each scored blind once; 327 role cues written for
 #: them this round): 130 meetings, 104 of them with role cues. Rule: ship a refit if the LOMO
 #: figure over all 130 does not drop (role and mode, clean and ASR) and the long/medium group
@@ -82,6 +83,14 @@ TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "t
 #: in the 30-minute window. Baseline (shipped heads, /tmp groups run, LOMO): long/medium group
 #: (holdout7, long1, holdout8, train9, holdout9-14; 58 meetings, 162 buyers) role 0.840 / 0.840
 #: / 0.833, all 136 role 0.863 / 0.853 / 0.844. Next: add holdout14 here, refit, measure.
+#: Round 16: 485 more role cues (holdout15, holdout9-04..06, holdout8, long1, holdout7: every
+#: labelled meeting of TRAIN_SPLITS now has them) and holdout14 + holdout15 joined this list
+#: (142 meetings). Rule fixed before measuring: ship if the mean of the three LOMO role figures
+#: over all 142 rises, none drops > 0.010, mode and flag macro-F1 drop <= 0.005 each.
+#: benchmarks/influence.py --split all, shipped -> refitted, clean / no participants / asr:
+#: role 0.861 / 0.852 / 0.843 -> 0.879 / 0.861 / 0.858 (mean 0.852 -> 0.866), mode 0.749
+#: unchanged, flag macro-F1 0.831 / 0.827 / 0.835 -> 0.830 / 0.826 / 0.835. Shipped
+#: (roles.npz and speaker-roles.npz; head.npz and flags.npz untouched, FLAG_TRAIN_SPLITS too).
 #: Round 7: holdout6 trains the mode and role heads but not the flag head. Refitting the flag
 #: head with it lowered the leave-one-meeting-out flag macro-F1 over all 78 meetings (clean /
 #: no participants / ASR 0.847 / 0.842 / 0.861 with the round-6 head -> 0.834 / 0.828 / 0.842),
