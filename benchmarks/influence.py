@@ -102,6 +102,7 @@ def evaluate(files, variant: dict, details: bool = False,
     return {"meetings": len(files), "role_acc": roles_ok / roles_n, "roles_n": roles_n,
             "mode_acc": modes_ok / modes_n, "modes_n": modes_n, "per_flag": per_flag,
             "macro_f1": sum(scored) / len(scored) if scored else 0.0,
+            "flag_counts": {f: (tp[f], fp[f], fn[f]) for f in FLAGS},
             "false_flags_per_meeting": sum(fp.values()) / len(files) if files else 0.0,
             "mention_recall": m_found / m_gold if m_gold else None,
             "mention_precision": m_pred_ok / m_pred if m_pred else None,
@@ -131,15 +132,14 @@ def flag_head_provider():
 def head_provider(mode: str):
     """``head_for(meeting id)``: ``auto`` = the shipped heads, except for meetings they were
     trained on, which get heads fitted without them (leave one meeting out); ``noflag`` = the
-    same without the red-flag head; ``tally`` = the heads without the speaker-level role model
-    (the older cue tally decides roles too); ``none`` = rules only. Modes always come from the
-    tally (the speaker-level mode model is measured by train_influence_head.py, not shipped)."""
+    same without the red-flag head; ``tally`` = the heads without the speaker-level role
+    and mode models (the older cue tallies decide); ``none`` = rules only."""
     if mode == "none":
         return lambda meeting_id: (None, None, None, (None, None))
     from meetinglens.analysis import influence_speakertrain as st
     from meetinglens.analysis import influence_train as tr
     from meetinglens.analysis.influence_head import ROLE_HEAD_CLASSES, load_head, load_role_head
-    from meetinglens.analysis.influence_speaker import load_role_model
+    from meetinglens.analysis.influence_speaker import load_mode_model, load_role_model
 
     shipped, shipped_roles = load_head(), load_role_head()
     files = [f for f in dataset_files() if f.stem in set(shipped.meta.get("meetings", []))]
@@ -156,14 +156,14 @@ def head_provider(mode: str):
 
     speakers = lambda meeting_id: (None, None)  # noqa: E731
     if mode != "tally":
-        role_model = load_role_model()
+        role_model, mode_model = load_role_model(), load_mode_model()
         trained = [f for f in dataset_files()
                    if f.stem in set(role_model.meta.get("meetings", []))]
         lomo_speakers = st.lomo_models(st.speaker_rows(trained, utterance_heads),
                                        float(role_model.meta.get("C", st.C)))
-        # Roles by the speaker model, modes by the tally (as the analyzer ships).
-        speakers = lambda meeting_id: (  # noqa: E731
-            lomo_speakers[meeting_id][0] if meeting_id in lomo_speakers else role_model, None)
+        # Both speaker models are fitted on the same buyers (train_influence_head.py).
+        speakers = lambda meeting_id: lomo_speakers.get(  # noqa: E731
+            meeting_id, (role_model, mode_model))
     return lambda meeting_id: (*utterance_heads(meeting_id), flags(meeting_id),
                                speakers(meeting_id))
 

@@ -196,16 +196,17 @@ def _head_info(head) -> dict | None:
 def analyze(ctx: AnalysisContext) -> AnalyzerResult:
     from meetinglens.analysis.influence_flaghead import load_flag_head
     from meetinglens.analysis.influence_head import load_head, load_role_head
-    from meetinglens.analysis.influence_speaker import load_role_model
+    from meetinglens.analysis.influence_speaker import load_mode_model, load_role_model
 
     head, note = _default_head(load_head, "response modes")
     role_head, role_note = _default_head(load_role_head, "roles")
     flag_head, flag_note = _default_head(load_flag_head, "red flags")
-    # Roles: the speaker-level model (influence_speaker). Modes stay with the tally: on the 19
-    # meetings the lexicons were not written on, the mode model scored below it (round 5).
+    # Roles and modes: the speaker-level models (influence_speaker). Round 16: the mode model
+    # replaced the cue tally, which read long-winded buyers as in trouble on blind meetings.
     role_model, rm_note = _default_head(load_role_model, "speaker roles (tally)")
-    result = analyze_with(ctx, head, role_head, flag_head, (role_model, None))
-    notes = tuple(n for n in (note, role_note, flag_note, rm_note) if n)
+    mode_model, mm_note = _default_head(load_mode_model, "speaker modes (tally)")
+    result = analyze_with(ctx, head, role_head, flag_head, (role_model, mode_model))
+    notes = tuple(n for n in (note, role_note, flag_note, rm_note, mm_note) if n)
     if notes:
         result = replace(result, notes=result.notes + notes)
     return result
@@ -255,7 +256,8 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
         notes.append("no buyer-side speaker: roles, modes and red flags need at least one")
     notes.append("roles: a speaker-level model over each buyer's strongest and typical "
                  "per-utterance evidence (role head, cue lexicons) with the title as one input; "
-                 "modes: cue lexicons and the mode head (docs/codebook-influence.md)")
+                 "modes: a speaker-level model over the mode head and cue lexicons "
+                 "(docs/codebook-influence.md)")
     return AnalyzerResult(NAME, metrics, tuple(findings),
                           _tables(meeting, roles, modes, mentions, absent, flags, cover),
                           tuple(notes),

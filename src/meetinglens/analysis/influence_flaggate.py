@@ -55,6 +55,15 @@ DISMISSAL = tuple(re.compile(p) for p in (
     # round 12: "went with Calmview's module and they've been stuck on an old version"
     r"(been|are|were|got|get|getting) stuck (on|with)",
 ))
+#: Round 16: a past comparison told without a stance ("we compared a few tools last year") is
+#: neither a dismissal nor a preference; it raises no competitor flag unless a preference is said.
+PAST_COMPARISON = re.compile(
+    r"\b(compared|evaluated|reviewed|assessed|trialled|trialed|looked at|shopped around|"
+    r"benchmarked) (a few|some|several|a couple of|a number of|two|three|four|other|various|"
+    r"different|all the|the)? ?(other )?(tools|vendors|options|suppliers|systems|products|"
+    r"providers|platforms|solutions|packages|apps|companies)")
+PREFERENCE = re.compile(r"\b(prefer|rather|leaning|favou?r|like (them|theirs|their)|better|"
+                        r"go with|went with|going with|keen on|sold on)")
 
 #: Round 10: a reorganization told as finished ("we bought the Pickering round in 2019 and
 #: folded their yard into ours. That's all done and dusted") is history, not a change under way.
@@ -94,7 +103,7 @@ ACCEPTANCE = tuple(re.compile(p) for p in (
     r"(in a |within |inside )?(range|price|number|figure|budget) (we|i) (can|could) work with",
     r"(we|i) (can|could) (work|live) with (that|this|those|your)",
     r"(that|this|it) (would|will|could|might) (help|be (a )?(big |real |great )?help)",
-    r"(that|this|it) (works|would work|could work) for (us|me)",
+    r"((that|this|it) |^((yes|yeah|ok|okay) +)*)(works|would work|could work) for (us|me)",
     r"^(okay |ok |yes |yeah |right |fine |good |great )*(agreed|sounds (good|fair|great|right)|"
     r"makes sense|fair enough|that's fair|deal|perfect|exactly|sure)\b",
     r"i like (that|this|it) (better|more|idea)",
@@ -119,9 +128,11 @@ def _flat(u: Utterance) -> str:
 
 
 def dismissed(u: Utterance) -> bool:
-    """The buyer talks about another option only to say why it is out."""
+    """The buyer talks about another option only to say why it is out, or to say that options
+    were compared once, with no preference (:data:`PAST_COMPARISON`)."""
     norm = _flat(u)
-    return any(p.search(norm) for p in DISMISSAL)
+    return any(p.search(norm) for p in DISMISSAL) or bool(
+        PAST_COMPARISON.search(norm) and not PREFERENCE.search(norm))
 
 
 def accepts(u: Utterance) -> bool:

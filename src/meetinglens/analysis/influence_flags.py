@@ -46,6 +46,9 @@ AGREEMENT_REACH = 2
 STATUS_QUO_MODES = {"even_keel", "overconfident"}
 #: How many of a complacent buyer's strongest mode utterances may show contentment.
 STATUS_QUO_EVIDENCE = 3
+#: Round 16: a mode from the speaker-level model counts towards a status quo only when the
+#: model gives it most of its probability; a 0.38 "even keel" beside 0.34 "unclear" is a guess.
+STATUS_QUO_MIN_MODEL_CONFIDENCE = 0.5
 
 #: Head probability from which an utterance counts as evidence of a class. Chosen on a coarse
 #: grid by leave-one-meeting-out flag F1 over the 31 labelled meetings, both with the cue
@@ -234,7 +237,10 @@ def _some_pain(j: Judgement) -> bool:
 
 
 def _content_shown(j: Judgement) -> bool:
-    """Some of the buyer's strongest mode evidence is more than acceptance or a dismissal."""
+    """Some of the buyer's strongest mode evidence is more than acceptance or a dismissal, and
+    a model's reading is confident (:data:`STATUS_QUO_MIN_MODEL_CONFIDENCE`)."""
+    if j.basis.startswith("model") and j.confidence < STATUS_QUO_MIN_MODEL_CONFIDENCE:
+        return False
     return any(not gate.vetoed(u, "status_quo") for u, _ in j.evidence[:STATUS_QUO_EVIDENCE])
 
 

@@ -305,9 +305,9 @@ def judge_mode(speaker: str, utterances: list[Utterance],
     tally = _mode_cue_tally(utterances)
     lexicon = set(tally.scores)
     _add_head(tally, utterances, head_scores, HEAD_MIN_PROB, HEAD_WEIGHT)
-    if model is None:
-        own_trouble(tally, utterances)
-    else:
+    # With a model this only chooses the evidence quoted: the buyer's own pain, not small talk.
+    own_trouble(tally, utterances)
+    if model is not None:
         return _decided(speaker, utterances, head_scores, model, lexicon, tally,
                         mode_feature_vector(utterances, head_scores))
     scores = {m: round(s, 3) for m, s in tally.scores.items()}
