@@ -168,6 +168,22 @@ def head_provider(mode: str):
                                speakers(meeting_id))
 
 
+def blind_provider(files):
+    """The shipped heads as they are when none of them was trained on any of ``files`` (a blind
+    split), else None: leave-one-meeting-out refits (many minutes) are then not needed."""
+    from meetinglens.analysis.influence_flaghead import load_flag_head
+    from meetinglens.analysis.influence_head import load_head, load_role_head
+    from meetinglens.analysis.influence_speaker import load_mode_model, load_role_model
+
+    heads = (load_head(), load_role_head(), load_flag_head(), load_role_model(),
+             load_mode_model())
+    trained = {m for h in heads for m in h.meta.get("meetings", [])}
+    if any(f.stem in trained for f in files):
+        return None
+    mode_head, role_head, flag_head, role_model, mode_model = heads
+    return lambda meeting_id: (mode_head, role_head, flag_head, (role_model, mode_model))
+
+
 #: Meeting groups of ``--by-split``: the lexicons were written on the first, not the others.
 LEXICON_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")
 
@@ -322,7 +338,9 @@ def main() -> None:
     # Default: every split, then all of them together (one leave-one-meeting-out setup).
     splits = ([s for s in KNOWN_SPLITS if s in found] + [s for s in found if s not in KNOWN_SPLITS]
               + ["all"] if args.split is None else [args.split])
-    head_for = head_provider(args.head)
+    blind = (blind_provider(dataset_files(args.split))
+             if args.head == "auto" and args.split not in (None, "all") else None)
+    head_for = blind or head_provider(args.head)
     for split in splits:
         files = dataset_files(None if split == "all" else split)
         if not files:
