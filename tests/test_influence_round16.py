@@ -63,3 +63,23 @@ def test_bare_acceptance_is_not_contentment():
     assert gate.accepts(_utt("Yes, works for me. We want to grow fast."))
     assert gate.accepts(_utt("That works for us."))
     assert not gate.accepts(_utt("The night shift works for me most weeks."))
+
+
+def test_forward_benchmark_fits_heads_only_on_splits_written_before():
+    import importlib
+    import sys
+    from pathlib import Path
+
+    from meetinglens.analysis.influence_dataset import dataset_splits
+
+    benchmarks = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    sys.path.insert(0, benchmarks)
+    try:
+        forward = importlib.import_module("influence_forward")
+        from train_influence_head import TRAIN_SPLITS
+    finally:
+        sys.path.remove(benchmarks)
+    order = forward.writing_order()
+    assert order[:len(TRAIN_SPLITS)] == list(TRAIN_SPLITS)
+    assert sorted(order) == sorted(set(order) | set(dataset_splits()))
+    assert "holdout16" in order and order.index("holdout16") >= len(TRAIN_SPLITS)

@@ -231,7 +231,9 @@ def competitor_preferred(meeting: Meeting, buyers: set[str],
 
 def _some_pain(j: Judgement) -> bool:
     """An ``unclear`` buyer whose pain fell short of a trouble reading (round 7:
-    influence_roles.MIN_TROUBLE_SCORE) still speaks against a status-quo majority."""
+    influence_roles.MIN_TROUBLE_SCORE) still speaks against a status-quo majority. Tally
+    readings only: the speaker-level mode model's scores are probabilities (round 16), and its
+    ``unclear`` is its own class, not pain that fell short."""
     pain = j.scores.get("trouble", 0.0)
     return pain >= MIN_MODE_SCORE and all(v < pain for m, v in j.scores.items() if m != "trouble")
 
