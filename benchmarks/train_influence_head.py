@@ -1,4 +1,4 @@
-"""Train the response-mode head and report leave-one-meeting-out figures.
+"""Train the buying-influence heads and report leave-one-meeting-out figures.
 
 Trains on the buyer utterances of the labelled meetings of the splits in ``TRAIN_SPLITS``
 (their ``mode_cues`` labels) plus ``datasets/buying-influences/mode-cues-extra.jsonl``, with a
@@ -126,8 +126,10 @@ def evaluate(*args, **kwargs):
 
 
 def buyer_mode_accuracy(files, heads, asr: bool = False) -> tuple[float, float, float]:
-    """(rules + head, rules only, head only) response-mode accuracy per buyer; every head
-    was fitted without the meeting it scores."""
+    """(rules + head, rules only, head only) response-mode accuracy per buyer through the cue
+    tally (the mode decision up to round 15; the shipped speaker-level mode model is measured by
+    train_speaker_models and benchmarks/influence.py); every head was fitted without the
+    meeting it scores."""
     variant = dict(participants=not asr, asr=asr)
     with_head = evaluate(files, variant, head_for=lambda mid: (heads[mid], None))["mode_acc"]
     rules = evaluate(files, variant)["mode_acc"]
@@ -164,7 +166,8 @@ def main() -> None:
     parser.add_argument("--speakers-only", action="store_true",
                         help="only the speaker-level role and mode models")
     parser.add_argument("--buyer-figures", action="store_true",
-                        help="also score buyer-level mode/role accuracy per split (slow)")
+                        help="also score buyer-level mode (cue tally) and role accuracy per split "
+                             "(slow)")
     args = parser.parse_args()
     files = [f for split in TRAIN_SPLITS for f in dataset_files(split)]
     if args.flags_only:
