@@ -3,9 +3,9 @@
 Leave-one-meeting-out figures (benchmarks/influence.py --split all) are dominated by the early
 short meetings the cue lexicons were written on. This asks the question a new customer's
 meeting asks instead: fitted on what was written *before* a blind set, how does the analyzer
-do on it? For each blind group (default: holdout12+holdout13, then holdout14+holdout15), every
-learned head is fitted only on the meetings of the splits written before the group (writing
-order: ``train_influence_head.TRAIN_SPLITS``, then later splits), the way
+do on it? For each blind group (default: holdout12+holdout13, holdout14+holdout15, then
+holdout16), every learned head is fitted only on the meetings of the splits written before the
+group (writing order: ``train_influence_head.TRAIN_SPLITS``, then later splits), the way
 ``train_influence_head.py`` fits the shipped heads, and the group is scored. Two procedures:
 
 * ``round15`` — modes by the cue tally over a mode head fitted on the round-7 splits; the
@@ -17,6 +17,7 @@ Roles use the role head and speaker role model fitted on every earlier split in 
 are pooled over the groups: role and mode accuracy per buyer, red-flag macro-F1 over the
 pooled counts, false flags per meeting; clean (participants file) and ASR-style.
 Run:  .venv/bin/python benchmarks/influence_forward.py [--groups "holdout12,holdout13;..."]
+      [--procedures round16]
 (about 10 minutes per group on two cores).
 """
 
@@ -67,7 +68,7 @@ def flag_head(files):
     return ft.fit_flags(x, rows.matrix(), ft.C, {"version": "forward"})
 
 
-def procedures(before: list[str]) -> dict:
+def procedures(before: list[str], names=("round15", "round16")) -> dict:
     """name -> head_for(meeting id), every head fitted on the splits in ``before`` only."""
     train = _files(before)
     mode_rows, mode_x, modes_all = mode_head(train)
@@ -79,17 +80,23 @@ def procedures(before: list[str]) -> dict:
     role_lomo = tr.leave_one_meeting_out(role_rows, role_x, tr.C, ROLE_HEAD_CLASSES)
     srows = st.speaker_rows(train, lambda mid: (mode_lomo[mid], role_lomo.get(mid, roles)))
     role_model, mode_model = st.fit_models(srows)
-    _, _, modes_r7 = mode_head(_files(s for s in before if s in ROUND7_MODE_SPLITS))
-    flags_r14 = flag_head(_files(s for s in before if s in ROUND14_FLAG_SPLITS))
-    flags_all = flag_head(train)
-    return {"round15": lambda mid: (modes_r7, roles, flags_r14, (role_model, None)),
-            "round16": lambda mid: (modes_all, roles, flags_all, (role_model, mode_model))}
+    out = {}
+    if "round15" in names:
+        _, _, modes_r7 = mode_head(_files(s for s in before if s in ROUND7_MODE_SPLITS))
+        flags_r14 = flag_head(_files(s for s in before if s in ROUND14_FLAG_SPLITS))
+        out["round15"] = lambda mid: (modes_r7, roles, flags_r14, (role_model, None))
+    if "round16" in names:
+        flags_all = flag_head(train)
+        out["round16"] = lambda mid: (modes_all, roles, flags_all, (role_model, mode_model))
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--groups", default="holdout12,holdout13;holdout14,holdout15",
+    parser.add_argument("--groups", default="holdout12,holdout13;holdout14,holdout15;holdout16",
                         help="blind groups, ';'-separated, each a ','-separated list of splits")
+    parser.add_argument("--procedures", default="round15,round16",
+                        help="which training procedures to compare (','-separated)")
     args = parser.parse_args()
     order = writing_order()
     pooled: dict = {}
@@ -100,7 +107,7 @@ def main() -> None:
             raise SystemExit(f"unknown split(s) {unknown}; known: {', '.join(order)}")
         before = order[:min(order.index(s) for s in splits)]
         start = time.time()
-        heads = procedures(before)
+        heads = procedures(before, args.procedures.split(","))
         test = _files(splits)
         print(f"[{group}] {len(test)} meetings; heads fitted on {len(_files(before))} "
               f"meetings written before ({time.time() - start:.0f}s)", flush=True)
