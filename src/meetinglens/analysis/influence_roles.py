@@ -237,8 +237,15 @@ def role_feature_vector(speaker: Speaker, utterances: list[Utterance],
 
 
 def mode_feature_vector(utterances: list[Utterance], head_scores: list[dict[str, float]] | None):
-    """The speaker-level model's input for response modes."""
-    lexicon = _mode_cue_tally(utterances)
+    """The speaker-level model's input for response modes. Round 17: trouble is read only where
+    it is the buyer's own trouble now (:func:`influence_modeframe.not_own_trouble`: small talk,
+    pain denied or dated to the past add no trouble, head or lexicon), and the model sees how
+    much of what the buyer said asks a question (the codebook's "technical evaluator asking
+    specs only" is ``unclear``)."""
+    own = [not_own_trouble(lx.normalise(u.text)) is None for u in utterances]
+    lexicon = _mode_cue_tally(utterances, own)
+    if head_scores is not None:
+        head_scores = [s if ok else {**s, "trouble": 0.0} for s, ok in zip(head_scores, own)]
     return sp.mode_features(utterances, head_scores, lexicon.maxima(), lexicon.scores)
 
 
@@ -281,11 +288,14 @@ def _mode_hits(norm: str, mode: str) -> list[tuple[str, float]]:
     return _cue_hits(norm, cues, check_negation=mode in {"growth", "trouble"})
 
 
-def _mode_cue_tally(utterances: list[Utterance]) -> _Tally:
+def _mode_cue_tally(utterances: list[Utterance], own: list[bool] | None = None) -> _Tally:
+    """Lexicon weight per mode; ``own[i]`` false: utterance i adds no trouble."""
     tally = _Tally()
-    for u in utterances:
+    for i, u in enumerate(utterances):
         norm = lx.normalise(u.text)
         for mode in MODES[:-1]:
+            if mode == "trouble" and own is not None and not own[i]:
+                continue
             found = _mode_hits(norm, mode)
             if found:
                 weight = min(MAX_PER_UTTERANCE, sum(w for _, w in found))

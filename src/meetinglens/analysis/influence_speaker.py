@@ -77,6 +77,15 @@ def role_features(speaker: Speaker, utterances: list[Utterance],
     return np.array(means + maxes + lex_max + lex_sum + title + [_squash(n)], dtype=np.float32)
 
 
+def question_share(utterances: list[Utterance]) -> float:
+    """Share of the substantive utterances that ask a question (rule-based, so raw ASR without
+    question marks counts too)."""
+    from meetinglens.analysis.question_rules import find_questions
+
+    said = [u for u in utterances if len(u.text.split()) >= SUBSTANTIVE_WORDS]
+    return sum(bool(find_questions(u.text)) for u in said) / len(said) if said else 0.0
+
+
 def mode_features(utterances: list[Utterance], head_scores: list[dict[str, float]] | None,
                   cue_max: dict[str, float], cue_sum: dict[str, float]) -> np.ndarray:
     """The speaker's response-mode feature vector."""
@@ -84,7 +93,8 @@ def mode_features(utterances: list[Utterance], head_scores: list[dict[str, float
     lex_max = [min(1.0, cue_max.get(m, 0.0) / CUE_SCALE) for m in MODES]
     lex_sum = [_squash(cue_sum.get(m, 0.0)) for m in MODES]
     n = len([u for u in utterances if len(u.text.split()) >= SUBSTANTIVE_WORDS])
-    return np.array(means + maxes + lex_max + lex_sum + [_squash(n)], dtype=np.float32)
+    return np.array(means + maxes + lex_max + lex_sum + [_squash(n), question_share(utterances)],
+                    dtype=np.float32)
 
 
 def decide(model: ModeHead, features: np.ndarray) -> tuple[str, float, dict[str, float]]:
