@@ -164,8 +164,11 @@ def _apposition(text: str, start: int, end: int) -> str | None:
         return clause.group(1)
     before = _APPOSITION_BEFORE.search(text[:start])
     if before:
-        words = [w for w in before.group(1).split() if w.lower() not in NOT_NAMES | _WORDS_NOT_NAMES]
-        if words and words[0] == before.group(1).split()[0]:
+        # "And Marius, the group FD": a capitalised opener before the name is no part of it
+        words = before.group(1).split()
+        while words and words[0].lower() in NOT_NAMES | _WORDS_NOT_NAMES:
+            words.pop(0)
+        if words and not any(w.lower() in NOT_NAMES | _WORDS_NOT_NAMES for w in words):
             return " ".join(words)
     return None
 
