@@ -32,6 +32,8 @@ contractor contractors client clients member members visitor visitors guest gues
 tenants patient patients student students
 """.split())
 NAME_POS = {"PROPN", "NOUN"}
+#: Entity types a name never has.
+NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 #: Tokens that may follow a name: not another noun or adjective of the same noun phrase.
 PHRASE_CONTINUES = {"NOUN", "ADJ", "PROPN", "NUM"}
 #: Words scanned after "of" in "our director of customer care paula reyes".
@@ -51,7 +53,7 @@ def _name_like(tok) -> bool:
     w = tok.text
     return (w.isalpha() and len(w) >= 3 and w not in STOP_WORDS and w not in NOT_NAMES_LOWER
             and (tok.pos_ in NAME_POS or tok.ent_type_ == "PERSON")
-            and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
+            and tok.ent_type_ not in NOT_NAME_ENTS)
 
 
 def _ends_phrase(doc, j: int) -> bool:

@@ -89,3 +89,36 @@ def _word_at(norm: str, word: str, start: int, end: int) -> int | None:
         if 0 <= gap <= 30 and (best is None or gap < best[0]):
             best = (gap, m.start())
     return best[1] if best else None
+
+
+#: Round 17: what a clause says a named person does gives their role, when no title word does
+#: ("Dad, Phil, still signs anything multi-year", "me and my sister X, we both sign",
+#: "X chairs the finance committee", "X ... will go through your terms", "X and Y run lessons
+#: day to day"). Read on the few words after the name (influence_mentions._clause_named), in
+#: this order: a signature, ownership or the money first, then a check, then daily use.
+CLAUSE_ROLES: tuple[tuple[str, str], ...] = (
+    (r"(counter ?signs?|co ?signs?|signs?(?! (up|in)(?![a-z]))(?! on(?! (anything|everything|"
+     r"it|this|that|all|any|every|the|contracts?)(?![a-z])))|signs? off|approves?|say yes or no|says yes or no|"
+     r"(own|owns|owned) (it|the (place|business|company|practice|firm|shop|group))|"
+     r"(has|have|still has|holds) (his|her|their) (half|share|stake)|"
+     r"('s|s|is) (his|her|their) (company|business|money|firm)|"
+     r"(holds|controls|owns|has) the (budget|purse strings|money|chequebook)|"
+     r"put [a-z0-9 ]{0,30} aside|"
+     r"chairs? (the|our) ((finance|investment|audit|capital) )?(committee|board)|"
+     r"('s|s|is|was) (the|our) (other )?(director|owner|partner|chair|chairman|chairwoman))",
+     "economic"),
+    (r"((go|goes|going to go|'ll go|will go|to go) through (your|the|our|any|every|all) "
+     r"(terms|contract|contracts|data|security|paperwork|small print|specs?)|"
+     r"(check|checks|review|reviews|validate|validates|vet|vets) (the |your |our |any |every )?"
+     r"(terms|contract|contracts|data|security|specs?|api|integration|validation|dpia))",
+     "technical"),
+    (r"((run|runs) [a-z ]{0,25}day to day|(use|uses|using) it (every day|day to day|daily))",
+     "user"),
+)
+#: Words before a signature verb that give it to someone else ("before we sign").
+NOT_THEIR_SIGNATURE = {"before", "until", "till", "then", "when", "once", "after", "i"}
+#: Words that may stand between a name and what it does with the name still the subject.
+SUBJECT_GAP = {"he", "she", "they", "we", "both", "and", "i", "still", "also", "'s", "s",
+               "will", "'ll", "would", "has", "have", "had", "to", "then", "now", "always",
+               "usually", "normally", "actually", "just", "who", "is", "does", "do", "did"}
+SUBJECT_GAP_WORDS = 4

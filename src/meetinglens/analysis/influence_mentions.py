@@ -164,8 +164,11 @@ def _apposition(text: str, start: int, end: int) -> str | None:
         return clause.group(1)
     before = _APPOSITION_BEFORE.search(text[:start])
     if before:
-        words = [w for w in before.group(1).split() if w.lower() not in NOT_NAMES | _WORDS_NOT_NAMES]
-        if words and words[0] == before.group(1).split()[0]:
+        # "And Marius, the group FD": a capitalised opener before the name is no part of it
+        words = before.group(1).split()
+        while words and words[0].lower() in NOT_NAMES | _WORDS_NOT_NAMES:
+            words.pop(0)
+        if words and not any(w.lower() in NOT_NAMES | _WORDS_NOT_NAMES for w in words):
             return " ".join(words)
     return None
 
@@ -222,6 +225,7 @@ def find_mentions(meeting: Meeting, speakers: list[Speaker]) -> list[Mention]:
         norm = lx.normalise(u.text)
         cased = any(c.isupper() for c in u.text)  # ASR output has no capitals at all
         spans = _mention_spans(u.text, norm, cased)
+        spans += _clause_named(u.text, norm, cased, spans)
         if not spans:
             continue
         people = _spacy_people(u.text)
@@ -341,4 +345,78 @@ def absent_influences(mentions: list[Mention]) -> list[Mention]:
             continue
         seen.add(key)
         out.append(m)
+    return out
+
+
+#: Words after a name read for what that person does (:func:`_clause_named`).
+CLAUSE_WORDS = 10
+#: In ASR text a name follows no determiner, adjective, auxiliary or verb ("will need",
+#: "was going", "our budget"): the word there is the verb or noun of someone else's clause.
+NOT_BEFORE_NAME = {"DET", "ADJ", "AUX", "VERB", "PART", "NUM"}
+
+
+def _name_candidates(text: str, cased: bool) -> list[tuple[int, int, str]]:
+    """People named in ``text``: spaCy PERSON entities in cased text; in ASR text, name-like
+    words (:func:`influence_asrnames.name_at`) in a subject's place."""
+    if cased:
+        return list(_spacy_people(text))
+    return [(t.idx, t.idx + len(t.text), t.text) for t in asr._doc(text)
+            if asr.plain_name(t.text) and t.ent_type_ not in asr.NOT_NAME_ENTS
+            and not (t.i > 0 and (t.nbor(-1).pos_ in NOT_BEFORE_NAME
+                                  or t.nbor(-1).tag_ == "PRP$"))]
+
+
+def _clause_window(text: str, norm: str, end: int, cased: bool) -> tuple[int, str]:
+    """The words after a name that still speak of that person: up to CLAUSE_WORDS, stopping at a
+    sentence end or at ``i`` as a new subject ("..., he sees any contract before I sign")."""
+    rest = norm[end:]
+    if cased:
+        stop = re.search(r"[.!?;]", text[end:])
+        rest = rest[:stop.start()] if stop else rest
+    words = list(re.finditer(r"\S+", rest))[:CLAUSE_WORDS]
+    cut = next((k for k, w in enumerate(words) if w.group() == "i"
+                and not (k == 1 and words[0].group() == "and")), len(words))
+    words = words[:cut]
+    return end, rest[:words[-1].end()] if words else ""
+
+
+def _subject_of(gap: list[str]) -> bool:
+    """Whether the words between a name and a cue keep the name as the cue's subject: a few
+    pronouns and auxiliaries ("Hugh, we own it", "Colm's the other director"), or one
+    coordinated name ("Gemma and Leanne run lessons")."""
+    if gap[:1] == ["and"] and len(gap) >= 2:
+        gap = gap[2:] if asr.plain_name(gap[1]) else gap[1:]
+    return len(gap) <= mc.SUBJECT_GAP_WORDS and all(w in mc.SUBJECT_GAP for w in gap)
+
+
+def _clause_role(window: str) -> tuple[str, int] | None:
+    """The role the first fitting cue of CLAUSE_ROLES gives, and where that cue ends: the cue
+    must have the name as its subject and no negation before it."""
+    for pattern, role in mc.CLAUSE_ROLES:
+        for m in lx.compile_cue(pattern).finditer(window):
+            gap = window[:m.start()].split()
+            if not _subject_of(gap) or lx.NEGATION.search(window[:m.start()]):
+                continue
+            if role == "economic" and set(gap[-2:]) & mc.NOT_THEIR_SIGNATURE:
+                continue  # "he'll go through your terms before we sign"
+            return role, m.end()
+    return None
+
+
+def _clause_named(text: str, norm: str, cased: bool, spans: list[Span]) -> list[Span]:
+    """Named people whose role is read from what the same clause says they do ("Dad, Phil,
+    still signs anything multi-year", "rosalind chairs the finance committee"), not from a
+    title word; a name another span already carries is left to it."""
+    taken = {(n or "").lower().split()[0] for *_, n in spans if n}
+    out: list[Span] = []
+    for start, end, name in _name_candidates(text, cased):
+        key = name.lower().split()[0] if name.split() else ""
+        if not key or key in taken or key in NOT_NAMES | _WORDS_NOT_NAMES \
+                or any(s <= start < e for s, e, *_ in spans):
+            continue
+        at, window = _clause_window(text, norm, end, cased)
+        found = _clause_role(window)
+        if found:
+            taken.add(key)
+            out.append((start, at + found[1], found[0], name.strip(" ,.")))
     return out
