@@ -98,7 +98,8 @@ def _word_at(norm: str, word: str, start: int, end: int) -> int | None:
 #: this order: a signature, ownership or the money first, then a check, then daily use.
 CLAUSE_ROLES: tuple[tuple[str, str], ...] = (
     (r"(counter ?signs?|co ?signs?|signs?(?! (up|in)(?![a-z]))(?! on(?! (anything|everything|"
-     r"it|this|that|all|any|every|the|contracts?)(?![a-z])))|signs? off|approves?|say yes or no|says yes or no|"
+     r"it|this|that|all|any|every|the|contracts?)(?![a-z])))|signs? off|approves?|"
+     r"say yes or no|says yes or no|"
      r"(own|owns|owned) (it|the (place|business|company|practice|firm|shop|group))|"
      r"(has|have|still has|holds) (his|her|their) (half|share|stake)|"
      r"('s|s|is) (his|her|their) (company|business|money|firm)|"
