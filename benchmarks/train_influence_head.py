@@ -61,7 +61,7 @@ from meetinglens.analysis.influence_speaker import MODE_MODEL_FILE, ROLE_MODEL_F
 TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "train5",
                 "holdout5", "train6", "holdout6", "holdout7", "long1", "holdout8", "train9",
                 "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
-                "holdout15")
+                "holdout15", "holdout16")
 #: Round 14: + holdout10-13 (22 meetings, each scored blind once; 327 role cues written for
 #: them this round): 130 meetings, 104 of them with role cues. Rule: ship a refit if the LOMO
 #: figure over all 130 does not drop (role and mode, clean and ASR) and the long/medium group

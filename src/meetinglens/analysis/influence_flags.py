@@ -68,12 +68,6 @@ BUDGET_TOPIC = (r"(budget|funding|money|spend|price|pricing|cost(?! cent(re|er))
 PROCESS_TOPIC = (r"(decision|decide|approv|sign ?off|process|who else|signs?)",)
 
 
-#: Round 17: a lexicon cue for these flags counts only when the evidence head gives the utterance
-#: at least this much for the class. "The new used-car manager ... is a massive Bulls fan" and
-#: "the shiraz came in last week" match the new-arrival cues; whether the newcomer bears on the
-#: decision is what the head learned from labelled near misses (no head: the cue alone).
-LEXICON_NEEDS_HEAD = {"new_influencer": 0.5}
-
 #: "anything over fifty thousand": an approval threshold, removed before looking for a budget.
 THRESHOLD = re.compile(r"(over|above|more than|exceeding|exceeds|under|below|up to) (\$ ?)?"
                        r"([a-z0-9]+ ){1,3}(thousand|k|million|grand|dollars|euros|pounds)")
@@ -193,11 +187,10 @@ def _gated(meeting: Meeting, buyers: set[str], kind: str, lexicon_hit,
     head evidence, that is anchored and no dismissal or acceptance; head-only evidence counts
     only when confident for the meeting's length or found twice."""
     said, by_head = [], []
-    corroboration = LEXICON_NEEDS_HEAD.get(kind, 0.0) if head else 0.0
     for u in meeting.utterances:
         if u.speaker not in buyers or gate.vetoed(u, kind):
             continue
-        if lexicon_hit(u) and head.get(u.index, {}).get(kind, 1.0) >= corroboration:
+        if lexicon_hit(u):
             said.append(u)
         elif _head_says(u, head, kind, head_cues) and gate.anchored(u, kind):
             by_head.append(u)
