@@ -224,7 +224,8 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
                                 role_model) for s in buyers}
     head_scores = mode_head_scores(meeting, buyers, head) if buyers else {}
     modes = {s.name: judge_mode(s.name, utterances_of(meeting, s.name),
-                                head_scores.get(s.name), mode_model) for s in buyers}
+                                head_scores.get(s.name), mode_model, role_scores.get(s.name))
+             for s in buyers}
     mentions = find_mentions(meeting, buyers)
     absent = absent_influences(mentions)
     cues = flag_cue_scores(meeting, buyers, flag_head) if buyers else {}

@@ -236,7 +236,8 @@ def role_feature_vector(speaker: Speaker, utterances: list[Utterance],
                             title_role(speaker.title))
 
 
-def mode_feature_vector(utterances: list[Utterance], head_scores: list[dict[str, float]] | None):
+def mode_feature_vector(utterances: list[Utterance], head_scores: list[dict[str, float]] | None,
+                        role_scores: list[dict[str, float]] | None = None):
     """The speaker-level model's input for response modes. Round 17: trouble is read only where
     it is the buyer's own trouble now (:func:`influence_modeframe.not_own_trouble`: small talk,
     pain denied or dated to the past add no trouble, head or lexicon), and the model sees how
@@ -246,7 +247,8 @@ def mode_feature_vector(utterances: list[Utterance], head_scores: list[dict[str,
     lexicon = _mode_cue_tally(utterances, own)
     if head_scores is not None:
         head_scores = [s if ok else {**s, "trouble": 0.0} for s, ok in zip(head_scores, own)]
-    return sp.mode_features(utterances, head_scores, lexicon.maxima(), lexicon.scores)
+    return sp.mode_features(utterances, head_scores, lexicon.maxima(), lexicon.scores,
+                            role_scores)
 
 
 def _decided(name: str, utterances: list[Utterance], head_scores, model, lexicon: set[str],
@@ -304,7 +306,8 @@ def _mode_cue_tally(utterances: list[Utterance], own: list[bool] | None = None) 
 
 
 def judge_mode(speaker: str, utterances: list[Utterance],
-               head_scores: list[dict[str, float]] | None = None, model=None) -> Judgement:
+               head_scores: list[dict[str, float]] | None = None, model=None,
+               role_scores: list[dict[str, float]] | None = None) -> Judgement:
     """Growth, trouble, even keel, overconfident, or unclear for one buyer.
 
     With a speaker-level ``model`` (:mod:`influence_speaker`): its calibrated choice over the
@@ -319,7 +322,7 @@ def judge_mode(speaker: str, utterances: list[Utterance],
     own_trouble(tally, utterances)
     if model is not None:
         return _decided(speaker, utterances, head_scores, model, lexicon, tally,
-                        mode_feature_vector(utterances, head_scores))
+                        mode_feature_vector(utterances, head_scores, role_scores))
     scores = {m: round(s, 3) for m, s in tally.scores.items()}
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if decide_mode(scores, substantive_words(utterances)) == "unclear":

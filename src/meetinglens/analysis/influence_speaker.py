@@ -87,14 +87,18 @@ def question_share(utterances: list[Utterance]) -> float:
 
 
 def mode_features(utterances: list[Utterance], head_scores: list[dict[str, float]] | None,
-                  cue_max: dict[str, float], cue_sum: dict[str, float]) -> np.ndarray:
-    """The speaker's response-mode feature vector."""
+                  cue_max: dict[str, float], cue_sum: dict[str, float],
+                  role_scores: list[dict[str, float]] | None = None) -> np.ndarray:
+    """The speaker's response-mode feature vector. ``role_scores``: the role head's
+    probabilities per utterance; their means say what the buyer talks about (round 17: a
+    technical buyer who only screens specifications is ``unclear`` unless a mode shows)."""
     means, maxes = _head_stats(MODES, utterances, head_scores)
+    role_means = _head_stats(ROLES, utterances, role_scores)[0]
     lex_max = [min(1.0, cue_max.get(m, 0.0) / CUE_SCALE) for m in MODES]
     lex_sum = [_squash(cue_sum.get(m, 0.0)) for m in MODES]
     n = len([u for u in utterances if len(u.text.split()) >= SUBSTANTIVE_WORDS])
-    return np.array(means + maxes + lex_max + lex_sum + [_squash(n), question_share(utterances)],
-                    dtype=np.float32)
+    return np.array(means + maxes + lex_max + lex_sum + [_squash(n), question_share(utterances)]
+                    + role_means, dtype=np.float32)
 
 
 def decide(model: ModeHead, features: np.ndarray) -> tuple[str, float, dict[str, float]]:

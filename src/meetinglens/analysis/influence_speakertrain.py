@@ -60,7 +60,8 @@ def speaker_rows(files: Sequence, head_for: Callable) -> SpeakerRows:
                 utts = utterances_of(meeting, s.name)
                 rows.role_x.append(role_feature_vector(s, utts, rscores.get(s.name)))
                 rows.role_y.append(gold.roles[s.name])
-                rows.mode_x.append(mode_feature_vector(utts, mscores.get(s.name)))
+                rows.mode_x.append(mode_feature_vector(utts, mscores.get(s.name),
+                                                       rscores.get(s.name)))
                 rows.mode_y.append(gold.response_modes.get(s.name, "unclear"))
                 rows.groups.append(meeting.id)
     return rows
