@@ -91,6 +91,14 @@ TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "t
 #: role 0.861 / 0.852 / 0.843 -> 0.879 / 0.861 / 0.858 (mean 0.852 -> 0.866), mode 0.749
 #: unchanged, flag macro-F1 0.831 / 0.827 / 0.835 -> 0.830 / 0.826 / 0.835. Shipped
 #: (roles.npz and speaker-roles.npz; head.npz and flags.npz untouched).
+#: Round 17: + holdout16 (12 meetings, scored blind once on round 16; no role cues written
+#: for it, so it trains the speaker models, the mode head and the flag head, not the role
+#: head): 154 meetings. Every head refitted the round-16 way. The speaker mode model gained
+#: three kinds of features (influence_speaker.mode_features), judged forward before the refit
+#: (benchmarks/influence_forward.py, pooled over holdout12+13, 14+15 and 16): mode 0.731 /
+#: 0.741 -> 0.806 / 0.787 (clean / ASR). A new-influencer check failed the same test and was
+#: dropped. holdout17 (blind) then scored role 0.917 / 0.861 / 0.861, mode 0.750 / 0.750 /
+#: 0.722, flags 0.517 / 0.467 / 0.467 (models/influence-head/MODEL_CARD.md, round 17).
 #: Round 7: holdout6 trains the mode and role heads but not the flag head. Refitting the flag
 #: head with it lowered the leave-one-meeting-out flag macro-F1 over all 78 meetings (clean /
 #: no participants / ASR 0.847 / 0.842 / 0.861 with the round-6 head -> 0.834 / 0.828 / 0.842),
