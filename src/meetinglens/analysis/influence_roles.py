@@ -241,8 +241,9 @@ def mode_feature_vector(utterances: list[Utterance], head_scores: list[dict[str,
     """The speaker-level model's input for response modes. Round 17: trouble is read only where
     it is the buyer's own trouble now (:func:`influence_modeframe.not_own_trouble`: small talk,
     pain denied or dated to the past add no trouble, head or lexicon), and the model sees how
-    much of what the buyer said asks a question (the codebook's "technical evaluator asking
-    specs only" is ``unclear``)."""
+    much of what the buyer said asks a question and, from ``role_scores`` (the role head per
+    utterance), what they talk about: the codebook's "technical evaluator asking specs only"
+    is ``unclear``."""
     own = [not_own_trouble(lx.normalise(u.text)) is None for u in utterances]
     lexicon = _mode_cue_tally(utterances, own)
     if head_scores is not None:

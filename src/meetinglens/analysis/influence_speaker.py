@@ -14,7 +14,9 @@ Here each buyer is described by a short, fixed feature vector per role (or mode)
 * ``mean`` — the head's mean probability over the speaker's substantive utterances (what they
   mostly talk about);
 * ``lex`` — the lexicon tally, squashed (``log1p``) so that volume saturates;
-* the title prior (one-hot), worth what the data says it is worth, not a fixed weight.
+* the title prior (one-hot), worth what the data says it is worth, not a fixed weight;
+* for modes (round 17) also the share of utterances that ask a question and the role head's
+  mean per role (what the buyer talks about), with trouble read only where it is their own.
 
 A small multinomial logistic regression over these (fitted leave-one-meeting-out on every
 labelled buyer, in clean, no-participants and ASR-style variants; see
