@@ -3,9 +3,10 @@
 Leave-one-meeting-out figures (benchmarks/influence.py --split all) are dominated by the early
 short meetings the cue lexicons were written on. This asks the question a new customer's
 meeting asks instead: fitted on what was written *before* a blind set, how does the analyzer
-do on it? For each blind group (default: holdout12+holdout13, holdout14+holdout15, then
-holdout16), every learned head is fitted only on the meetings of the splits written before the
-group (writing order: ``train_influence_head.TRAIN_SPLITS``, then later splits), the way
+do on it? For each blind group (default: holdout12+holdout13, holdout14+holdout15, holdout16,
+then holdout17+holdout18), every learned head is fitted only on the meetings of the splits
+written before the group (writing order: ``train_influence_head.TRAIN_SPLITS``, then later
+splits), the way
 ``train_influence_head.py`` fits the shipped heads, and the group is scored. Two procedures:
 
 * ``round15`` — modes by the cue tally over a mode head fitted on the round-7 splits; the
@@ -18,7 +19,7 @@ are pooled over the groups: role and mode accuracy per buyer, red-flag macro-F1 
 pooled counts, false flags per meeting; clean (participants file) and ASR-style.
 Run:  .venv/bin/python benchmarks/influence_forward.py [--groups "holdout12,holdout13;..."]
       [--procedures round16]
-(about 10 minutes per group on two cores).
+(about 10 minutes per group on two cores, 45 for the default groups).
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def procedures(before: list[str], names=("round15", "round16")) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--groups", default="holdout12,holdout13;holdout14,holdout15;holdout16",
+    parser.add_argument("--groups",
+                        default="holdout12,holdout13;holdout14,holdout15;holdout16;holdout17,holdout18",
                         help="blind groups, ';'-separated, each a ','-separated list of splits")
     parser.add_argument("--procedures", default="round15,round16",
                         help="which training procedures to compare (','-separated)")
