@@ -6,8 +6,7 @@ meeting asks instead: fitted on what was written *before* a blind set, how does 
 do on it? For each blind group (default: holdout12+holdout13, holdout14+holdout15, holdout16,
 then holdout17+holdout18), every learned head is fitted only on the meetings of the splits
 written before the group (writing order: ``train_influence_head.TRAIN_SPLITS``, then later
-splits), the way
-``train_influence_head.py`` fits the shipped heads, and the group is scored. Two procedures:
+splits), the way ``train_influence_head.py`` fits the shipped heads, and the group is scored. Two procedures:
 
 * ``round15`` — modes by the cue tally over a mode head fitted on the round-7 splits; the
   red-flag head fitted on the round-14 flag splits (the shipped heads up to round 15);
