@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from meetinglens.analysis.influence_mentions import absent_influences, find_mentions
-from meetinglens.model import Meeting, Speaker, Utterance
-
-SELLER = "Sam Seller"
+from meetinglens.analysis.influence_mentions import absent_influences
+from test_influence_mention_names import _mentions
 
 
 def _absent(text: str):
-    speakers = (Speaker(SELLER, side="seller", side_source="participants"),
-                Speaker("Ben", side="buyer", side_source="participants"))
-    meeting = Meeting("m", (Utterance(0, SELLER, "Who else is involved?", 0.0, 2.0),
-                            Utterance(1, "Ben", text, 3.0, 9.0)), speakers)
-    return [(m.who, m.role) for m in absent_influences(find_mentions(meeting, [speakers[1]]))]
+    """(who, role) of the absent influences a buyer's one utterance names."""
+    return [(m.who, m.role) for m in absent_influences(_mentions(text))]
 
 
 def test_a_name_that_signs_or_owns_is_economic_in_cased_and_asr_text():
