@@ -140,6 +140,8 @@ def main() -> None:
               f"mode={acc['mode'] / acc['modes_n']:.3f} flag macro-F1="
               f"{sum(f1.values()) / len(f1):.3f} false/meeting={false:.2f}  "
               + " ".join(f"{f}={v:.2f}" for f, v in f1.items()))
+        print("      tp/fp/fn: " + " ".join(f"{f}={c[f, 'tp']}/{c[f, 'fp']}/{c[f, 'fn']}"
+                                         for f in FLAGS))
 
 
 if __name__ == "__main__":

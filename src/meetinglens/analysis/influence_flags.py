@@ -44,6 +44,9 @@ NEXT_STEP_TAIL = 0.5
 #: A buyer's agreement counts when it comes within this many utterances of a proposal.
 AGREEMENT_REACH = 2
 STATUS_QUO_MODES = {"even_keel", "overconfident"}
+#: Round 18: an economic buyer is called absent only when no buyer in the room holds more than
+#: chance (one in five role classes) probability of being them.
+ECONOMIC_PRESENT_MIN = 0.2
 #: How many of a complacent buyer's strongest mode utterances may show contentment.
 STATUS_QUO_EVIDENCE = 3
 #: Round 16: a mode from the speaker-level model counts towards a status quo only when the
@@ -163,7 +166,8 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
 
 def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meeting: Meeting,
                     buyers: set[str], head: dict[int, CueScores]) -> RedFlag | None:
-    if any(j.label == "economic" for j in roles.values()):
+    if any(j.label == "economic" or j.scores.get("economic", 0.0) > ECONOMIC_PRESENT_MIN
+           for j in roles.values()):
         return None
     # Only mentions tied to the deal: "customers complained to our CEO" shows no economic buyer.
     economic = [m for m in mentions if m.role == "economic" and not m.present and involved(m)]
@@ -278,29 +282,38 @@ def _deferred(u: Utterance, head: dict[int, CueScores]) -> bool:
     return bool(_said(u, lx.DEFERRAL + fc.DEFERRAL_MORE)) or _shown(u, head, "next_step_deferred")
 
 
-def no_next_step(meeting: Meeting, buyers: set[str],
-                 head: dict[int, CueScores]) -> RedFlag | None:
+def no_next_step(meeting: Meeting, buyers: set[str], head: dict[int, CueScores],
+                 deciders: set[str] = frozenset()) -> RedFlag | None:
+    """No buyer agreed to a next step in the second half of the meeting, or a buyer put it off
+    after the last agreement. ``deciders`` (the buyers read as economic; round 18): their
+    deferral stands against a colleague's later offer ("I'd do the setup call"); only their own
+    agreement after it settles the step."""
     us = meeting.utterances
     tail = int(len(us) * NEXT_STEP_TAIL)
-    agreed: Utterance | None = None
+    agreed: dict[str, Utterance] = {}
     for u in us[tail:]:
         if _deferred(u, head):
             continue
-        if u.speaker in buyers and _shown(u, head, "next_step"):
-            agreed = u
+        if u.speaker in buyers and (_shown(u, head, "next_step") or _said(u, lx.NEXT_STEP)):
+            agreed[u.speaker] = u
             continue
         if not _said(u, lx.NEXT_STEP):
             continue
-        if u.speaker in buyers:
-            agreed = u
-            continue
         replies = us[u.index + 1:u.index + 1 + AGREEMENT_REACH]
-        if any(r.speaker in buyers and _said_affirmed(r, lx.AGREEMENT)
-               and not _deferred(r, head) for r in replies):
-            agreed = u
+        for r in replies:
+            if r.speaker in buyers and _said_affirmed(r, lx.AGREEMENT) and not _deferred(r, head):
+                agreed[r.speaker] = u
+    last = max((u.index for u in agreed.values()), default=None)
+
+    def open_after(u: Utterance) -> bool:
+        if u.speaker in deciders:
+            own = agreed.get(u.speaker)
+            return own is None or u.index > own.index
+        return last is None or u.index > last
+
     deferrals = [u for u in us[tail:] if u.speaker in buyers and _deferred(u, head)
-                 and (agreed is None or u.index > agreed.index)]
-    if agreed is not None and not deferrals:
+                 and open_after(u)]
+    if last is not None and not deferrals:
         return None
     if deferrals:
         return RedFlag("no_next_step", f"{deferrals[0].speaker} left the next step open",
@@ -332,6 +345,6 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
                         "{speaker} mentioned a reorganization", h, affirmed=True),
         competitor_preferred(meeting, b, h),
         status_quo(meeting, b, roles, modes, h),
-        no_next_step(meeting, b, h),
+        no_next_step(meeting, b, h, {n for n, j in roles.items() if j.label == "economic"}),
     ]
     return [f for f in candidates if f is not None]
