@@ -61,7 +61,7 @@ from meetinglens.analysis.influence_speaker import MODE_MODEL_FILE, ROLE_MODEL_F
 TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "train5",
                 "holdout5", "train6", "holdout6", "holdout7", "long1", "holdout8", "train9",
                 "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
-                "holdout15", "holdout16")
+                "holdout15", "holdout16", "holdout17", "holdout18")
 #: Round 14: + holdout10-13 (22 meetings, each scored blind once; 327 role cues written for
 #: them this round): 130 meetings, 104 of them with role cues. Rule: ship a refit if the LOMO
 #: figure over all 130 does not drop (role and mode, clean and ASR) and the long/medium group
@@ -99,6 +99,11 @@ TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "t
 #: 0.741 -> 0.806 / 0.787 (clean / ASR). A new-influencer check failed the same test and was
 #: dropped. holdout17 (blind) then scored role 0.917 / 0.861 / 0.861, mode 0.750 / 0.750 /
 #: 0.722, flags 0.517 / 0.467 / 0.467 (models/influence-head/MODEL_CARD.md, round 17).
+#: Round 18: + holdout17 and holdout18 (24 meetings, each scored blind once on round 17; no
+#: role cues written for them): 178 meetings, every head refitted the round-16 way. In
+#: training, speaker models LOMO over 446 buyers (clean / no participants / ASR): role
+#: 0.881 / 0.888 / 0.865, mode 0.814 / 0.812 / 0.780. Then holdout19 and holdout20 were
+#: scored once (models/influence-head/MODEL_CARD.md, round 18).
 #: Round 7: holdout6 trains the mode and role heads but not the flag head. Refitting the flag
 #: head with it lowered the leave-one-meeting-out flag macro-F1 over all 78 meetings (clean /
 #: no participants / ASR 0.847 / 0.842 / 0.861 with the round-6 head -> 0.834 / 0.828 / 0.842),
