@@ -84,8 +84,11 @@ def test_shipped_models_decide_an_economic_buyer_in_pain(shipped):
     j = judge_role(_speaker(), utts, role_scores, model=shipped)
     assert j.label == "economic", j.scores
     assert j.basis == "model+speech" and j.evidence
+    # The mode is decided as the analyzer decides it (round 16): by the shipped speaker-level
+    # mode model over the mode head and the role head.
     mode_scores = load_head().mode_scores([u.text for u in utts])
-    assert judge_mode("Owen", utts, mode_scores).label == "trouble"
+    m = judge_mode("Owen", utts, mode_scores, model=sp.load_mode_model(), role_scores=role_scores)
+    assert m.label == "trouble" and m.basis.startswith("model"), m.scores
 
 
 def test_shipped_model_keeps_a_user_in_pain_a_user(shipped):
