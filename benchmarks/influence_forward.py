@@ -4,7 +4,7 @@ Leave-one-meeting-out figures (benchmarks/influence.py --split all) are dominate
 short meetings the cue lexicons were written on. This asks the question a new customer's
 meeting asks instead: fitted on what was written *before* a blind set, how does the analyzer
 do on it? For each blind group (default: holdout12+holdout13, holdout14+holdout15, holdout16,
-then holdout17+holdout18), every learned head is fitted only on the meetings of the splits
+holdout17+holdout18, then holdout19+holdout20), every learned head is fitted only on the meetings of the splits
 written before the group (writing order: ``train_influence_head.TRAIN_SPLITS``, then later
 splits), the way ``train_influence_head.py`` fits the shipped heads, and the group is scored. Two procedures:
 
@@ -18,7 +18,7 @@ are pooled over the groups: role and mode accuracy per buyer, red-flag macro-F1 
 pooled counts, false flags per meeting; clean (participants file) and ASR-style.
 Run:  .venv/bin/python benchmarks/influence_forward.py [--groups "holdout12,holdout13;..."]
       [--procedures round16]
-(about 10 minutes per group on two cores, 45 for the default groups).
+(about 4-8 minutes per group on two cores, 30-50 for the default groups).
 """
 
 from __future__ import annotations
@@ -94,7 +94,8 @@ def procedures(before: list[str], names=("round15", "round16")) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups",
-                        default="holdout12,holdout13;holdout14,holdout15;holdout16;holdout17,holdout18",
+                        default="holdout12,holdout13;holdout14,holdout15;holdout16;"
+                                "holdout17,holdout18;holdout19,holdout20",
                         help="blind groups, ';'-separated, each a ','-separated list of splits")
     parser.add_argument("--procedures", default="round15,round16",
                         help="which training procedures to compare (','-separated)")
