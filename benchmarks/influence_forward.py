@@ -4,9 +4,10 @@ Leave-one-meeting-out figures (benchmarks/influence.py --split all) are dominate
 short meetings the cue lexicons were written on. This asks the question a new customer's
 meeting asks instead: fitted on what was written *before* a blind set, how does the analyzer
 do on it? For each blind group (default: holdout12+holdout13, holdout14+holdout15, holdout16,
-holdout17+holdout18, then holdout19+holdout20), every learned head is fitted only on the meetings of the splits
-written before the group (writing order: ``train_influence_head.TRAIN_SPLITS``, then later
-splits), the way ``train_influence_head.py`` fits the shipped heads, and the group is scored. Two procedures:
+holdout17+holdout18, then holdout19+holdout20), every learned head is fitted only on the
+meetings of the splits written before the group (writing order:
+``train_influence_head.TRAIN_SPLITS``, then later splits), the way ``train_influence_head.py``
+fits the shipped heads, and the group is scored. Two procedures:
 
 * ``round15`` — modes by the cue tally over a mode head fitted on the round-7 splits; the
   red-flag head fitted on the round-14 flag splits (the shipped heads up to round 15);

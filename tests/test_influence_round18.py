@@ -24,7 +24,8 @@ OPENING = [("Anneke", "Thanks for making the time."),
            ("Anneke", "How do you build the timetable today?"),
            ("Harjit", "I build it by hand every Friday, it takes me the whole afternoon.")]
 PROPOSAL = ("Anneke", "So I'd suggest a two-week pilot in Vancouver from the fourteenth of "
-                      "September, and a setup call with Harjit in late July. Could we put those in?")
+                      "September, and a setup call with Harjit in late July. Could we put those "
+                      "in?")
 DEFERRAL = ("Mireille", "Let's not put anything in yet. Send the proposal through and I'll come "
                         "back to you when the summer peak is over.")
 OFFER = ("Harjit", "I'd do the setup call, for what it's worth.")
@@ -56,7 +57,7 @@ def _role(name: str, label: str, economic: float) -> Judgement:
 def test_no_economic_buyer_is_called_absent_while_one_may_be_in_the_room():
     meeting = _meeting(OPENING + [("Anneke", "Who else would look at this?"),
                                   ("Mireille", "Just us two, really.")])
-    unlikely = {"Mireille": _role("Mireille", "user", 0.05), "Harjit": _role("Harjit", "user", 0.05)}
+    unlikely = {name: _role(name, "user", 0.05) for name in BUYERS}
     assert economic_absent(unlikely, [], meeting, BUYERS, {}) is not None
     maybe = dict(unlikely, Mireille=_role("Mireille", "user", ECONOMIC_PRESENT_MIN + 0.1))
     assert economic_absent(maybe, [], meeting, BUYERS, {}) is None
