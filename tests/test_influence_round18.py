@@ -37,6 +37,7 @@ def test_the_deciders_deferral_stands_against_a_colleagues_later_offer():
     head = {6: {"next_step": 0.95}}  # Harjit's offer reads as an agreed step to the head
     flag = no_next_step(meeting, BUYERS, head, deciders={"Mireille"})
     assert flag is not None and flag.evidence[0].text == DEFERRAL[1]
+    assert flag.speaker == "Mireille" and "economic buyer" in flag.summary
     # Without knowing who decides, the colleague's later offer settles it, as before round 18.
     assert no_next_step(meeting, BUYERS, head) is None
 

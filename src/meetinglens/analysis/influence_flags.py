@@ -283,7 +283,7 @@ def _deferred(u: Utterance, head: dict[int, CueScores]) -> bool:
 
 
 def no_next_step(meeting: Meeting, buyers: set[str], head: dict[int, CueScores],
-                 deciders: set[str] = frozenset()) -> RedFlag | None:
+                 deciders: frozenset[str] | set[str] = frozenset()) -> RedFlag | None:
     """No buyer agreed to a next step in the second half of the meeting, or a buyer put it off
     after the last agreement. ``deciders`` (the buyers read as economic; round 18): their
     deferral stands against a colleague's later offer ("I'd do the setup call"); only their own
@@ -316,8 +316,10 @@ def no_next_step(meeting: Meeting, buyers: set[str], head: dict[int, CueScores],
     if last is not None and not deferrals:
         return None
     if deferrals:
-        return RedFlag("no_next_step", f"{deferrals[0].speaker} left the next step open",
-                       tuple(deferrals[:2]), deferrals[0].speaker)
+        who = deferrals[0].speaker
+        role = " (the economic buyer)" if who in deciders else ""
+        return RedFlag("no_next_step", f"{who}{role} left the next step open",
+                       tuple(deferrals[:2]), who)
     return RedFlag("no_next_step", "The meeting ended without a next step the buyer agreed to",
                    us[-2:])
 
