@@ -101,10 +101,13 @@ def test_shipped_model_keeps_a_user_in_pain_a_user(shipped):
 
 
 def test_we_manage_is_even_keel_not_trouble():
-    from meetinglens.analysis.influence_head import load_head
+    from meetinglens.analysis.influence_head import load_head, load_role_head
 
     utts = _utts(["It's not perfect, but we manage. The team knows the form by heart.",
                   "Once in a blue moon a hymn number is wrong and we catch it at the printers.",
                   "It's been like this for twenty years and nobody has complained."])
-    m = judge_mode("Gareth", utts, load_head().mode_scores([u.text for u in utts]))
-    assert m.label == "even_keel", m.scores
+    texts = [u.text for u in utts]
+    # Decided as the analyzer decides it (round 16): the shipped speaker-level mode model.
+    m = judge_mode("Gareth", utts, load_head().mode_scores(texts), model=sp.load_mode_model(),
+                   role_scores=load_role_head().mode_scores(texts))
+    assert m.label == "even_keel" and m.basis.startswith("model"), m.scores
