@@ -44,6 +44,9 @@ NEXT_STEP_TAIL = 0.5
 #: A buyer's agreement counts when it comes within this many utterances of a proposal.
 AGREEMENT_REACH = 2
 STATUS_QUO_MODES = {"even_keel", "overconfident"}
+#: Round 20: buyers read in these modes want a change or feel pain; the head's reading of
+#: contentment in their words raises no status quo.
+CHANGE_MODES = {"growth", "trouble"}
 #: Round 18: an economic buyer is called absent only when no buyer in the room holds more than
 #: chance (one in five role classes) probability of being them.
 ECONOMIC_PRESENT_MIN = 0.2
@@ -252,9 +255,16 @@ def _content_shown(j: Judgement) -> bool:
 
 def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
                modes: dict[str, Judgement], head: dict[int, CueScores]) -> RedFlag | None:
+    """Contentment said by a buyer, or a decider (else a majority) read as even keel or
+    overconfident. Round 20: the evidence head's reading of contentment counts only from a
+    buyer not read as growth or trouble; one content-sounding sentence ("we're not doing forty
+    percent more the way we work now") from a buyer who wants a change or feels pain is not a
+    status quo. A lexicon statement ("I don't see any reason to switch") stands from anyone."""
+    changing = {b for b in buyers if b in modes and modes[b].label in CHANGE_MODES}
+    calm_head = {i: c for i, c in head.items() if meeting.utterances[i].speaker not in changing}
     explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO + fc.STATUS_QUO_MORE,
                                "{speaker} sees no reason to change what they do today",
-                               head, affirmed=True)
+                               calm_head, affirmed=True)
     if explicit:
         return explicit
     clear = {n: j for n, j in modes.items() if j.label != "unclear" or _some_pain(j)}
