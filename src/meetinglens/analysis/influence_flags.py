@@ -261,7 +261,8 @@ def status_quo(meeting: Meeting, buyers: set[str], roles: dict[str, Judgement],
     percent more the way we work now") from a buyer who wants a change or feels pain is not a
     status quo. A lexicon statement ("I don't see any reason to switch") stands from anyone."""
     changing = {b for b in buyers if b in modes and modes[b].label in CHANGE_MODES}
-    calm_head = {i: c for i, c in head.items() if meeting.utterances[i].speaker not in changing}
+    calm_head = {u.index: head[u.index] for u in meeting.utterances
+                 if u.index in head and u.speaker not in changing}
     explicit = _said_by_buyers(meeting, buyers, "status_quo", lx.STATUS_QUO + fc.STATUS_QUO_MORE,
                                "{speaker} sees no reason to change what they do today",
                                calm_head, affirmed=True)
