@@ -45,6 +45,15 @@ DETACHED = (
     r"(has|have|she'll have|he'll have|she's got|he's got|got) (enough|plenty|a lot) on",
     r"(leave|keep) (her|him|them) out of (this|it)",
     r"(doesn't|does not|won't|will not) (need to )?(touch|see|get a say|have a say)",
+    # round 21: "she won't go near this", "nothing to do with us, mind", "she doesn't care what
+    # we use in here", "it's not her call either way"
+    r"(won't|wont|will not|wouldn't|wouldnt|doesn't|doesnt|does not|never) (go|come|get) "
+    r"(anywhere )?near (this|it|that|the)",
+    r"nothing to do with (us|me|our [a-z]+|my [a-z]+|what we)",
+    r"(doesn't|doesnt|does not|don't|dont|do not|won't|wont) (really )?care (what|which|how|"
+    r"about what) (we|you|i)",
+    r"not (her|his|their|hers) (call|decision|area|remit|department|patch|thing)",
+    r"(won't|wont|will not|doesn't|doesnt|does not) (have|get) (a|any) say",
 )
 
 # ---------------------------------------------------------------- status quo

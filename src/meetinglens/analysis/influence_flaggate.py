@@ -54,6 +54,15 @@ DISMISSAL = tuple(re.compile(p) for p in (
     r"(been|keep|kept) (saying|promising|telling us) (that|it|this) for",
     # round 12: "went with Calmview's module and they've been stuck on an old version"
     r"(been|are|were|got|get|getting) stuck (on|with)",
+    # round 21: given up on ("the lads just stopped using it after like a month"), nobody
+    # attached to it ("nobody over there is precious about it"), liked-but ("nice enough, but")
+    r"(stopped|stop|stops|gave up|give up|quit) (using|on) (it|them|that)",
+    r"(nobody|no one|noone|none of (us|them)) (really )?(used|uses|touched|bothered with) "
+    r"(it|them)",
+    r"(nobody|no one|noone) ([a-z]+ ){0,2}(is|was|are|were|'s) (precious|attached|married|"
+    r"wedded) (about|to)",
+    r"not (precious|attached|married|wedded) (about|to) (it|them|that)",
+    r"(nice|good|fine|ok|okay|decent) enough but",
 ))
 #: Round 16: a past comparison told without a stance ("we compared a few tools last year") is
 #: neither a dismissal nor a preference; it raises no competitor flag unless a preference is said.
