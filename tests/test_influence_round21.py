@@ -59,3 +59,24 @@ def test_a_rival_still_wanted_still_raises_it():
     line = "Honestly if FleetCheck came back a bit cheaper we'd probably go with them."
     assert not gate.dismissed(Utterance(1, "Ben", line, 0.0, 1.0))
     assert "competitor_preferred" in _kinds(_meeting([line]), "competitor_preferred", 0.99)
+
+
+OPEN = "It's a family business. We'll sort it out amongst ourselves when the time comes."
+VISIT = "Fine. Come through next Thursday, the fourteenth, seven o'clock when the first vans load."
+
+
+def _process_flag(buyer_lines: list[str]):
+    m = _meeting(buyer_lines)
+    head = {u.index: {"process_stated": 0.9} for u in m.utterances if u.speaker == "Ben"}
+    return next((f for f in red_flags(m, {"Ben"}, {}, {}, [], head)
+                 if f.kind == "decision_process_unknown"), None)
+
+
+def test_a_visit_date_does_not_fill_a_process_left_open():
+    flag = _process_flag([OPEN, VISIT])
+    assert flag is not None and flag.evidence[0].text == OPEN
+
+
+def test_talk_of_who_decides_after_it_still_settles_it():
+    assert _process_flag([OPEN, "Actually Imraan signs anything like this, after the trial."]) \
+        is None

@@ -16,6 +16,8 @@ is unclear, though neither word mentions money.
 
 from __future__ import annotations
 
+import re
+
 from meetinglens.analysis import influence_flagcheck as chk
 from meetinglens.analysis import influence_flagcues as fc
 from meetinglens.analysis import influence_flagmore as more
@@ -30,6 +32,19 @@ BUDGET_TOPIC = (r"(budget|funding|money|spend|spending|price|pricing|cost|costs|
                 r"figure|number|pot|capex|opex|pounds|dollars|euros|grand|thousand|k)",)
 PROCESS_QUESTION = (r"(decision|decide|decided|approv[a-z]*|sign ?off|signed|who else|"
                     r"process|whose call|your call)",)
+
+
+#: Round 21: words of deciding. After a buyer said the process is open ("we'll sort that out
+#: between ourselves"), a date for the next meeting ("come through next Thursday") does not fill
+#: it; only talk of who decides or how does.
+DECIDING = re.compile(r"(decid|decision|\bsign|approv|authori[sz]|final say|last word|\bboard\b|"
+                      r"committee|\bpanel\b|procurement|tender|green light|"
+                      r"(whose|my|his|her|their|our|the) call\b|(take|make) (a|the) call)")
+
+
+def speaks_of_deciding(u: Utterance) -> bool:
+    """The utterance talks about deciding (:data:`DECIDING`), not only about a next step."""
+    return bool(DECIDING.search(lx.normalise(u.text)))
 
 
 def says_how(text: str) -> bool:

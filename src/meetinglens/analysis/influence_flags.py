@@ -4,14 +4,15 @@ A flag is raised either by what a buyer said ("we just went through a reorg") or
 never said (nobody stated a budget). Evidence comes from the cue lexicons *or* the learned
 evidence head (:mod:`influence_flaghead`, per-utterance probabilities passed in as ``cues``):
 the lexicons keep their precision on the phrasings they know, the head catches new ones, and
-a flag raised by absence means "no buyer utterance shows X, by rules or head". For the second kind the evidence is the closest thing
-the meeting holds — the seller's unanswered question on the topic, or the closing exchange
-when the topic never came up — and the summary says so.
+a flag raised by absence means "no buyer utterance shows X, by rules or head". For the second
+kind the evidence is the closest thing the meeting holds — the seller's unanswered question on
+the topic, or the closing exchange when the topic never came up — and the summary says so.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from meetinglens.analysis import influence_absence as ab
@@ -134,11 +135,15 @@ def _topic_evidence(meeting: Meeting, topic, buyers: set[str]) -> tuple[Utteranc
 
 def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, kind: str,
                       what: str, known_wins: bool, head: dict[int, CueScores],
-                      classes: tuple[str, str]) -> RedFlag | None:
+                      classes: tuple[str, str],
+                      reopened_by: Callable[[Utterance], bool] | None = None
+                      ) -> RedFlag | None:
     """Flag when a buyer said the thing is unknown, or when no buyer ever stated it.
     ``evidence_of`` (:mod:`influence_absence`) reads one buyer utterance, with the seller's
-    utterance before it, as (stated, unclear)."""
+    utterance before it, as (stated, unclear). ``reopened_by``: once a buyer said it is
+    unknown, a later stated reading counts only if this is true of its utterance."""
     last = None
+    said_open = False
     previous = None
     for u in meeting.utterances:
         if u.speaker not in buyers:
@@ -151,6 +156,9 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
         said_known, said_unknown = evidence_of(u, previous, head, norm, HEAD_MIN[classes[0]],
                                                HEAD_MIN[classes[1]])
         previous = None
+        if said_known and not said_unknown and said_open and reopened_by is not None:
+            said_known = reopened_by(u)
+        said_open = said_open or (said_unknown and not said_known)
         if said_known and (known_wins or not said_unknown):
             last = ("known", u)
         elif said_unknown:
@@ -348,7 +356,7 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
                           ("budget_stated", "budget_unclear")),
         _known_or_unknown(meeting, b, ab.process_evidence, PROCESS_TOPIC,
                           "decision_process_unknown", "Decision process", False, h,
-                          ("process_stated", "process_unclear")),
+                          ("process_stated", "process_unclear"), ab.speaks_of_deciding),
         _said_by_buyers(meeting, b, "new_influencer",
                         lx.NEW_INFLUENCER + fc.NEW_ARRIVAL + more.STARTS_AS,
                         "{speaker} mentioned someone new in a position of influence", h),
