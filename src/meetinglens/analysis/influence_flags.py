@@ -136,12 +136,12 @@ def _topic_evidence(meeting: Meeting, topic, buyers: set[str]) -> tuple[Utteranc
 def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, kind: str,
                       what: str, known_wins: bool, head: dict[int, CueScores],
                       classes: tuple[str, str],
-                      reopened_by: Callable[[Utterance], bool] | None = None
+                      settles_once_open: Callable[[Utterance], bool] | None = None
                       ) -> RedFlag | None:
     """Flag when a buyer said the thing is unknown, or when no buyer ever stated it.
     ``evidence_of`` (:mod:`influence_absence`) reads one buyer utterance, with the seller's
-    utterance before it, as (stated, unclear). ``reopened_by``: once a buyer said it is
-    unknown, a later stated reading counts only if this is true of its utterance."""
+    utterance before it, as (stated, unclear). ``settles_once_open``: once a buyer said it is
+    unknown, a later stated reading settles it only if this is true of its utterance."""
     last = None
     said_open = False
     previous = None
@@ -156,8 +156,8 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
         said_known, said_unknown = evidence_of(u, previous, head, norm, HEAD_MIN[classes[0]],
                                                HEAD_MIN[classes[1]])
         previous = None
-        if said_known and not said_unknown and said_open and reopened_by is not None:
-            said_known = reopened_by(u)
+        if said_known and not said_unknown and said_open and settles_once_open is not None:
+            said_known = settles_once_open(u)
         said_open = said_open or (said_unknown and not said_known)
         if said_known and (known_wins or not said_unknown):
             last = ("known", u)
