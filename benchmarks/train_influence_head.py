@@ -62,7 +62,7 @@ TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "t
                 "holdout5", "train6", "holdout6", "holdout7", "long1", "holdout8", "train9",
                 "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
                 "holdout15", "holdout16", "holdout17", "holdout18", "holdout19",
-                "holdout20")
+                "holdout20", "holdout21", "holdout22")
 #: Round 14: + holdout10-13 (22 meetings, each scored blind once; 327 role cues written for
 #: them this round): 130 meetings, 104 of them with role cues. Rule: ship a refit if the LOMO
 #: figure over all 130 does not drop (role and mode, clean and ASR) and the long/medium group
@@ -108,6 +108,9 @@ TRAIN_SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "t
 #: Round 19: + holdout19 and holdout20 (24 meetings, each scored blind once on round 18):
 #: 202 meetings. In training, speaker models LOMO over 517 buyers: role 0.878 / 0.888 /
 #: 0.853, mode 0.803 / 0.818 / 0.797. Then holdout21 was scored once (MODEL_CARD, round 19).
+#: Round 21: + holdout21 and holdout22 (24 meetings, each scored blind once, on rounds 19 and
+#: 20): 226 meetings. In training, speaker models LOMO over 589 buyers: role 0.886 / 0.883 /
+#: 0.829, mode 0.823 / 0.786 / 0.771 (65 min on two cores). Then holdout23 was scored once.
 #: Round 7: holdout6 trains the mode and role heads but not the flag head. Refitting the flag
 #: head with it lowered the leave-one-meeting-out flag macro-F1 over all 78 meetings (clean /
 #: no participants / ASR 0.847 / 0.842 / 0.861 with the round-6 head -> 0.834 / 0.828 / 0.842),

@@ -29,7 +29,7 @@ def test_shipped_head_shape_and_probabilities():
     with pytest.raises(ValueError):
         head.probabilities(np.ones((1, 10)))
     trained = " ".join(head.meta["meetings"])
-    assert "holdout20-" in trained and "holdout21" not in trained  # never the blind split
+    assert "holdout22-" in trained and "holdout23" not in trained  # never the blind split
 
 
 @pytest.mark.parametrize("text,mode", [

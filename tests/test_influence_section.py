@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from meetinglens.analysis.base import run_analyzers
 from meetinglens.analysis.influence_dataset import dataset_files, load_labelled
 from meetinglens.model import Meeting, Report, Speaker, Utterance
@@ -46,4 +48,10 @@ def test_hostile_text_is_escaped_and_no_flags_says_so():
     rep = Report(m, results)
     page = section.html(results["influence"], rep)
     assert "<script>" not in page and "<b>x</b>" not in page
-    assert "No red flags." in page
+    # Whether this two-line buyer raises a flag is the models' call (round 21's mode model reads
+    # "we want to grow fast" after "I make the final call" as overconfident); the section must
+    # say so when there is none.
+    result = results["influence"]
+    calm = replace(result, findings=type(result.findings)(
+        f for f in result.findings if not f.data.get("flag")))
+    assert "No red flags." in section.html(calm, rep)
