@@ -4,8 +4,8 @@ Leave-one-meeting-out figures (benchmarks/influence.py --split all) are dominate
 short meetings the cue lexicons were written on. This asks the question a new customer's
 meeting asks instead: fitted on what was written *before* a blind set, how does the analyzer
 do on it? For each blind group (default: holdout12+holdout13, holdout14+holdout15, holdout16,
-holdout17+holdout18, holdout19+holdout20, holdout21, then holdout22), every learned head is fitted
-only on the meetings of the splits written before the group (writing order:
+holdout17+holdout18, holdout19+holdout20, holdout21, holdout22, then holdout23), every learned
+head is fitted only on the meetings of the splits written before the group (writing order:
 ``train_influence_head.TRAIN_SPLITS``, then later splits), the way ``train_influence_head.py``
 fits the shipped heads, and the group is scored. Two procedures:
 
@@ -96,7 +96,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups",
                         default="holdout12,holdout13;holdout14,holdout15;holdout16;"
-                                "holdout17,holdout18;holdout19,holdout20;holdout21;holdout22",
+                                "holdout17,holdout18;holdout19,holdout20;holdout21;holdout22;"
+                                "holdout23",
                         help="blind groups, ';'-separated, each a ','-separated list of splits")
     parser.add_argument("--procedures", default="round15,round16",
                         help="which training procedures to compare (','-separated)")
