@@ -72,8 +72,9 @@ def _process_flag(buyer_lines: list[str]):
                  if f.kind == "decision_process_unknown"), None)
 
 
-def test_a_visit_date_does_not_fill_a_process_left_open():
-    flag = _process_flag([OPEN, VISIT])
+@pytest.mark.parametrize("later", [VISIT, "Grand. Put the call in for Tuesday the ninth, so."])
+def test_a_visit_date_does_not_fill_a_process_left_open(later):
+    flag = _process_flag([OPEN, later])
     assert flag is not None and flag.evidence[0].text == OPEN
 
 

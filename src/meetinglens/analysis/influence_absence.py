@@ -36,10 +36,10 @@ PROCESS_QUESTION = (r"(decision|decide|decided|approv[a-z]*|sign ?off|signed|who
 
 #: Round 21: words of deciding. After a buyer said the process is open ("we'll sort that out
 #: between ourselves"), a date for the next meeting ("come through next Thursday") does not fill
-#: it; only talk of who decides or how does.
+#: it; only talk of who decides or how does ("whose call", not "the call on Tuesday").
 DECIDING = re.compile(r"(decid|decision|\bsign|approv|authori[sz]|final say|last word|\bboard\b|"
                       r"committee|\bpanel\b|procurement|tender|green light|"
-                      r"(whose|my|his|her|their|our|the) call\b|(take|make) (a|the) call)")
+                      r"(whose|my|his|her|their|our) call\b|(take|make) (a|the) call)")
 
 
 def speaks_of_deciding(u: Utterance) -> bool:
