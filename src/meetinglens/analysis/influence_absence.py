@@ -80,7 +80,9 @@ def process_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueS
     scores = head.get(u.index, {})
     lexicon = bool(lx.any_hit(norm, lx.PROCESS_KNOWN))
     by_head = scores.get("process_stated", 0.0) >= known_min
-    empty = empty_process(u.text) or deflects(u, asked)
+    # Round 22: "I recommend, the governing council approves. Whether it's July or September I
+    # can't say yet" states the process; the uncertainty is the date, not a deflection.
+    empty = empty_process(u.text) or (deflects(u, asked) and not lexicon)
     # The head hears decision talk; only an utterance that says how counts as a stated process.
     stated = not empty and (lexicon or by_head) and (lexicon or says_how(u.text))
     unclear = bool(empty) or bool(lx.any_hit(norm, lx.PROCESS_UNKNOWN)) \

@@ -56,6 +56,17 @@ DETACHED = (
     r"(won't|wont|will not|doesn't|doesnt|does not) (have|get) (a|any) say",
 )
 
+#: Round 22: not new, or not in the buying organisation: someone long in post ("he's been with
+#: us since my dad had the place"), or new at a third party (a new inspector, auditor or
+#: regulator; "they have a new head of quality" said of a customer).
+NOT_NEW = (
+    r"(been|worked|be) (with|for|at) (us|the (company|business|firm|group|club|practice|place))"
+    r" (since|for (years|ages|decades|donkey))",
+    r"new ([a-z]+ ){0,2}(inspector|auditor|regulator|examiner|assessor|inspectorate)",
+    r"\b(they|they've|theyve|they have|they've got|theyve got) (got |now have |now got |hired |"
+    r"appointed )?(a|an) new",
+)
+
 # ---------------------------------------------------------------- status quo
 
 #: Contentment limited to one part ("from the welfare side", "on paper", "for my bit").
@@ -123,8 +134,9 @@ def _hit(u: Utterance, cues) -> str | None:
 
 
 def detached(u: Utterance) -> str | None:
-    """The words saying the newcomer stands apart from the decision, or None."""
-    return _hit(u, DETACHED)
+    """The words saying the newcomer stands apart from the decision, or is not new to the
+    buyer's organisation (:data:`NOT_NEW`), or None."""
+    return _hit(u, DETACHED) or _hit(u, NOT_NEW)
 
 
 def content_with_part(u: Utterance) -> str | None:

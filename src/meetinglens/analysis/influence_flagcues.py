@@ -47,6 +47,9 @@ PROCESS_WHO = (
     r"(committee|board|panel|council|trustees|governors|partners|directors|owner|owners|"
     r"founder|cfo|ceo|md|finance|procurement|legal|security|head office|group|parent)",
     r"(nobody|no one|there's nobody|there is nobody) else",
+    # round 22: "we own it between us so the two of us would have to agree"
+    r"(both|two|three|all) of us (would |will |'d |'ll )?(both |all )?(have to|need to|must) "
+    r"(agree|sign|decide|say yes|approve)",
 )
 PROCESS_STEPS = (
     r"(review|reviews|pilot|trial|test|tender|rfq|rfp|quotes?|bid|evaluation|evaluate|score|"
@@ -119,6 +122,9 @@ FIRST_PERSON_AUTHORITY = (
 
 #: Content with the present said without "happy" or "stick with" (affirmed only).
 STATUS_QUO_MORE = (
+    # round 22: "my view ... is that we don't need a new system for traceability"
+    r"(we|i) (don't|do not|dont) (really )?need (a|another|any) new (system|tool|platform|app|"
+    r"software|solution|package|provider|supplier)",
     r"(it|that|which|this) does (the job|what we need( it to)?|everything we need)",
     r"(we've|we have) always done it (this|that|the same) way",
     r"(never|has never|hasn't ever) let (us|me) down",

@@ -63,6 +63,10 @@ DISMISSAL = tuple(re.compile(p) for p in (
     r"wedded) (about|to)",
     r"not (precious|attached|married|wedded) (about|to) (it|them|that)",
     r"(nice|good|fine|ok|okay|decent) enough but",
+    # round 22: tied to a rival refused ("I don't want to be married to one rubber supplier"),
+    # a rival that covers only part ("that only does the meds, it doesn't do care plans")
+    r"(don't|dont|do not) want to be (married|tied|locked|stuck|wedded) (to|into|in|with)",
+    r"only does (the )?([a-z]+ ){1,4}(it )?(doesn't|doesnt|does not|won't|wont) (do|cover|handle)",
 ))
 #: Round 16: a past comparison told without a stance ("we compared a few tools last year") is
 #: neither a dismissal nor a preference; it raises no competitor flag unless a preference is said.
@@ -121,6 +125,21 @@ ACCEPTANCE = tuple(re.compile(p) for p in (
 
 #: What an utterance must speak of to count as evidence of each said flag.
 ANCHOR = {
+    # round 22: head-only evidence of a newcomer must speak of someone arriving or changing
+    # post ("he's been with us since my dad had the place" scored 0.96), and of a preferred
+    # rival must point at another option ("phasing might actually suit us" scored 0.96)
+    "new_influencer": re.compile(
+        r"(\bnew\b|join|start|hire|hiring|appoint|replac|take over|taking over|took over|"
+        r"taken over|arriv|brought in|bringing in|taken on|taking on|promot|succe(ed|ssor)|"
+        r"step(ping|ped|s)? (in|up)|incoming|interim|acting|coming (on|in)|came (on|in)|"
+        r"moved? into|made (him|her|them))", re.IGNORECASE),
+    "competitor_preferred": re.compile(
+        r"\b(they|they're|they've|them|their|theirs|competitor|rival|incumbent|supplier|vendor|"
+        r"provider|system|tool|software|platform|app|quote|already|current|currently|"
+        r"other (one|option|vendor|supplier|system|provider|firm|company|lot|crowd|guys)|"
+        r"use|uses|using|used|contract|switch|stick|stay|leaning|prefer|preferred|rather|"
+        r"favou?r|favou?rite|keen on|sold on|go with|going with|like it|liked it|likes it|"
+        r"better|cheaper)\b", re.IGNORECASE),
     "reorganization": re.compile(
         r"(new|chang|mov(e|ed|es|ing)|merg|split|restructur|reorg|re org|took over|taking over|"
         r"taken over|join|leav|left|replac|consolidat|combin|centrali[sz]|outsourc|acquir|"

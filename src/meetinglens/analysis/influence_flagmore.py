@@ -55,6 +55,14 @@ FAMILIARITY = (
 RATHER = (r"(i'd|id|i would|we'd|wed|we would) (nearly |almost |honestly |probably |much |"
           r"really |just |sooner )?rather (wait|pay|go|stay|stick|give|have|see|use|buy|keep|"
           r"hold)",)
+#: Round 22: fondness for the other option: "I'd be slow to give that up", "the floor's kind
+#: of already half sold on it", "I would be more comfortable with them doing it".
+FONDNESS = (
+    r"(slow|reluctant|loath|loathe|sorry|sad) to (give|let) (that|it|them|him|her|those|this) "
+    r"(up|go)",
+    r"(already|half|kind of already|pretty much) (half )?sold on",
+    r"(more|most) comfortable (with|going with) (them|they|[a-z]+ doing)",
+)
 #: ... said of a third party, not of the buyer's own timing ("I'd rather wait till June").
 THIRD_PARTY = (r"(them|they|their|theirs|they're|theyre|they've|theyve|him|his)",)
 
@@ -65,6 +73,9 @@ def rival_preferred(u: Utterance) -> str | None:
     rather = lx.any_hit(norm, RATHER)
     if rather and lx.any_hit(norm, THIRD_PARTY):
         return rather
+    fond = lx.any_hit(norm, FONDNESS)
+    if fond:
+        return fond
     familiar = lx.any_hit(norm, FAMILIARITY)
     if familiar and lx.any_hit(norm, VENDOR_PRESENCE):
         return familiar
@@ -87,6 +98,10 @@ REORG_INDIRECT = (
     r"(came|come|comes|moved|moves) over (under|to) (me|him|her|them)",
     r"(go|goes|going|gonna go|report|reporting) to (him|her|them) (not|instead of) (me|us)",
     r"stepping (back|down|aside) from",
+    # round 22: a function or a post removed ("Cork and Limerick stop having their own academic
+    # management", "Limerick's principal retires in June and we're not replacing her")
+    r"(stop|stops|stopped|stopping) having (their|our|its|a) own",
+    r"(not|aren't|arent|won't|wont|isn't|isnt) (be )?replacing (him|her|them|that (post|role|job))",
 )
 
 # ---------------------------------------------------------------- new influencer
@@ -98,6 +113,20 @@ STARTS_AS = (
     r"(us |the team |the board |the business |the company )?as "
     r"(our |the |a |an )?(new |first )?([a-z]+ ){0,2}(director|manager|head|chair|lead|officer|"
     r"ceo|cfo|coo|cto|gm|partner|principal|owner|boss|controller|supervisor|president)",
+)
+#: Round 22: an arrival said without the role's title: "my brother Sipho is joining us in
+#: July", "three weeks ago we brought in Carmen Jacobs", "my father has made him a director".
+ARRIVES = (
+    r"(is|are|'s|s) joining (us|the (team|board|business|company|firm|group|practice|"
+    r"partnership))",
+    r"(weeks|days|a month|a fortnight|months) ago (we|we've|weve|they|they've) (brought|took|"
+    r"taken|hired|appointed) (in|on)",
+    r"(we|we've|weve|we have|they've|they have) (just|recently|only just) (brought|taken|took|"
+    r"hired|appointed) (in|on)",
+    r"(brought|taken|took|hired|appointed) (in|on) ([a-z]+ ){1,6}(weeks|days|a month|a fortnight)"
+    r" ago",
+    r"made (him|her|them) (a|the|our) ([a-z]+ )?(director|partner|shareholder|board member|"
+    r"owner)",
 )
 
 # ---------------------------------------------------------------- budget

@@ -358,8 +358,9 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
                           "decision_process_unknown", "Decision process", False, h,
                           ("process_stated", "process_unclear"), ab.speaks_of_deciding),
         _said_by_buyers(meeting, b, "new_influencer",
-                        lx.NEW_INFLUENCER + fc.NEW_ARRIVAL + more.STARTS_AS,
-                        "{speaker} mentioned someone new in a position of influence", h),
+                        lx.NEW_INFLUENCER + fc.NEW_ARRIVAL + more.STARTS_AS + more.ARRIVES,
+                        "{speaker} mentioned someone new in a position of influence", h,
+                        affirmed=True),
         _said_by_buyers(meeting, b, "reorganization",
                         lx.REORGANIZATION + fc.REORG_NEWS + more.REORG_INDIRECT
                         + chk.REPORTING_MOVE,

@@ -380,6 +380,9 @@ SPEAKS_FOR_CUES = (r"(wants|asked me|asked us|told me|told us|said|thinks|believ
 ENGAGED_CUES = (r"(is|are) (aware|on board|behind (this|it|us)|pushing|driving|sponsoring|"
                 r"keen|excited|involved|bought in)",
                 r"(asked|wants|wanted) (me|us) to", r"(briefed|looped in|in the loop)",
+                # round 22: their instruction reported ("he came in and said find us something")
+                r"(said|told (me|us)) (to )?(find|get|sort|fix|look (at|for|into)|go and|bring)"
+                r"( us| me)? (something|someone|a|an|one|it|this|that)",
                 r"(will|'ll|is going to|wants to|can) (join|attend|be (at|on|in)|meet (you|us))",
                 r"(sponsor|mandate|initiative|her idea|his idea|their idea)",
                 r"(knows|is aware) (about|of|that|we're|we are)",
