@@ -64,10 +64,15 @@ def test_head_evidence_of_a_newcomer_must_speak_of_an_arrival():
     "My cousin Declan is joining us in August from the co-op, and he'll see anything before I sign.",
     "A fortnight ago we brought in Priya Nair from a big operator to look at every contract.",
     "The partners have made her a director, so Ines will have her say on this now.",
-    "we only just took on a new finance lady marta and shell be going through the numbers",
+    "we only just brought in a finance lady marta and shell be going through the numbers",
 ])
 def test_an_arrival_said_without_a_title_raises_a_new_influencer(line):
     assert "new_influencer" in _kinds(_meeting([line]))
+
+
+def test_staff_taken_on_are_no_new_influencer():
+    line = "And we've just taken on two new fitters, so there's more diary to fill, not less."
+    assert "new_influencer" not in _kinds(_meeting([line]))
 
 
 def test_a_post_not_filled_is_a_reorganization_not_a_new_influencer():
@@ -156,3 +161,28 @@ def test_an_owner_who_sent_the_buyer_to_find_something_is_engaged():
 
 def test_an_owner_who_only_signs_is_not_shown_engaged():
     assert _economic_absent("Niamh owns the group and she signs anything over ten grand.")
+
+
+# ------------------------------------- after holdout24 was scored: an economic buyer unaware
+
+def _absent_with(line: str, economic_probability: float):
+    m = _meeting([line])
+    said = m.utterances[1]
+    mention = Mention(speaker="Ben", who="Tunde", role="economic", relation="mentions",
+                      utterance=said, quote=said.text, present=None, named=True)
+    role = Judgement("Ben", "coach", 0.6, {"coach": 0.6, "economic": economic_probability},
+                     (), "model")
+    return economic_absent({"Ben": role}, [mention], m, {"Ben"}, {})
+
+
+@pytest.mark.parametrize("line", [
+    "Tunde owns the business. He hasn't seen any of this yet, he doesn't know we're talking.",
+    "our md tunde no not yet hes been away all month he hasnt seen any of this",
+])
+def test_an_economic_buyer_said_to_be_unaware_is_absent_beside_a_doubtful_buyer(line):
+    flag = _absent_with(line, 0.3)
+    assert flag is not None and flag.evidence[0].text == line
+
+
+def test_a_doubtful_buyer_still_counts_when_nobody_says_the_owner_is_unaware():
+    assert _absent_with("Tunde owns the business and signs anything like this.", 0.3) is None

@@ -119,12 +119,12 @@ STARTS_AS = (
 ARRIVES = (
     r"(is|are|'s|s) joining (us|the (team|board|business|company|firm|group|practice|"
     r"partnership))",
-    r"(weeks|days|a month|a fortnight|months) ago (we|we've|weve|they|they've) (brought|took|"
-    r"taken|hired|appointed) (in|on)",
-    r"(we|we've|weve|we have|they've|they have) (just|recently|only just) (brought|taken|took|"
-    r"hired|appointed) (in|on)",
-    r"(brought|taken|took|hired|appointed) (in|on) ([a-z]+ ){1,6}(weeks|days|a month|a fortnight)"
-    r" ago",
+    # "brought in" / "appointed", not "taken on" or "hired": "we've just taken on two new
+    # optometrists" is staff, not someone who can affect the decision (holdout24, after scoring)
+    r"(weeks|days|a month|a fortnight|months) ago (we|we've|weve|they|they've) (brought in|"
+    r"appointed)",
+    r"(we|we've|weve|we have|they've|they have) (just|recently|only just) (brought in|appointed)",
+    r"(brought in|appointed) ([a-z]+ ){1,6}(weeks|days|a month|a fortnight) ago",
     r"made (him|her|them) (a|the|our) ([a-z]+ )?(director|partner|shareholder|board member|"
     r"owner)",
 )

@@ -177,11 +177,19 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
 
 def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meeting: Meeting,
                     buyers: set[str], head: dict[int, CueScores]) -> RedFlag | None:
-    if any(j.label == "economic" or j.scores.get("economic", 0.0) > ECONOMIC_PRESENT_MIN
-           for j in roles.values()):
+    if any(j.label == "economic" for j in roles.values()):
+        return None
+    # Round 22 (after holdout24): a buyer who says the economic buyer elsewhere has not seen it
+    # ("he owns the business ... he doesn't know we're talking to you") places the economic buyer
+    # outside the room, so a buyer here with some economic probability is not them.
+    unaware = [m for m in mentions if m.role == "economic" and not m.present
+               and _said(m.utterance, lx.NOT_ENGAGED_CUES)]
+    if not unaware and any(j.scores.get("economic", 0.0) > ECONOMIC_PRESENT_MIN
+                           for j in roles.values()):
         return None
     # Only mentions tied to the deal: "customers complained to our CEO" shows no economic buyer.
-    economic = [m for m in mentions if m.role == "economic" and not m.present and involved(m)]
+    economic = [m for m in mentions if m.role == "economic" and not m.present
+                and (involved(m) or m in unaware)]
     engaged = [m for m in economic if _said(m.utterance, lx.ENGAGED_CUES)
                and not _said(m.utterance, lx.NOT_ENGAGED_CUES)]
     if engaged or any(u.speaker in buyers and _shown(u, head, "economic_engaged")

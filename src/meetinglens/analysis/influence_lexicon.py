@@ -387,8 +387,9 @@ ENGAGED_CUES = (r"(is|are) (aware|on board|behind (this|it|us)|pushing|driving|s
                 r"(sponsor|mandate|initiative|her idea|his idea|their idea)",
                 r"(knows|is aware) (about|of|that|we're|we are)",
                 r"wants? (a|the|our) (recommendation|proposal|shortlist|decision|business case)")
-NOT_ENGAGED_CUES = (r"(hasn't|has not|haven't|have not|isn't|is not|not yet|doesn't|does not|"
-                    r"won't|will not|didn't) (been )?(seen|heard|aware|involved|told|met|"
+NOT_ENGAGED_CUES = (r"(hasn't|hasnt|has not|haven't|havent|have not|isn't|isnt|is not|not yet|"
+                    r"doesn't|doesnt|does not|won't|wont|will not|didn't|didnt|he's not|hes not|she's not|shes not) "
+                    r"(been )?(seen|heard|aware|involved|told|met|"
                     r"looked|know|take|join|weighed in|engaged|sign(ed)? off|bought)",
                     r"(too busy|no time for|hard to get|never (joins|takes)|not in the loop|"
                     r"haven't (told|asked|briefed))")
