@@ -186,3 +186,38 @@ def test_an_economic_buyer_said_to_be_unaware_is_absent_beside_a_doubtful_buyer(
 
 def test_a_doubtful_buyer_still_counts_when_nobody_says_the_owner_is_unaware():
     assert _absent_with("Tunde owns the business and signs anything like this.", 0.3) is None
+
+
+def test_engagement_said_in_another_mention_of_the_same_person_counts():
+    m = _meeting(["yeah that was me, orla asked me to have a look round after the audit",
+                  "so orla signs anything like this, she owns the yard"])
+    first, second = m.utterances[1], m.utterances[3]
+    mentions = [Mention(speaker="Ben", who="orla", role="unknown", relation="speaks_for",
+                        utterance=first, quote=first.text, present=None, named=True),
+                Mention(speaker="Ben", who="orla", role="economic", relation="defers_to",
+                        utterance=second, quote=second.text, present=None, named=True)]
+    role = Judgement("Ben", "user", 0.9, {"user": 0.9, "economic": 0.05}, (), "model")
+    assert economic_absent({"Ben": role}, mentions, m, {"Ben"}, {}) is None
+    assert economic_absent({"Ben": role}, mentions[1:], m, {"Ben"}, {}) is not None
+
+
+# ---------------------------------------------------------------- status quo said as no need
+
+@pytest.mark.parametrize("line", [
+    "Honestly I don't see what we'd be fixing. The rota goes out Thursday and people turn up.",
+    "i dont see us ripping all that out for a dashboard to be honest",
+    "its fine we manage same as every winter",
+    "Look, there's no fire here. We ship on time.",
+    "I'm not looking to mess with something that's run clean for nine years.",
+])
+def test_no_reason_to_change_said_as_doubt_or_calm_is_a_status_quo(line):
+    assert "status_quo" in _kinds(_meeting([line]))
+
+
+@pytest.mark.parametrize("line", [
+    "I don't see why not, if the pilot goes well.",
+    "The paper sheet's alright for the regulars, you don't need an app for that. It's the "
+    "airport desk that's the nightmare.",
+])
+def test_doubt_that_is_agreement_or_pain_elsewhere_is_no_status_quo(line):
+    assert "status_quo" not in _kinds(_meeting([line]))

@@ -122,6 +122,23 @@ FIRST_PERSON_AUTHORITY = (
 
 #: Content with the present said without "happy" or "stick with" (affirmed only).
 STATUS_QUO_MORE = (
+    # round 22: no reason to change, said as doubt about the need ("I don't see what we'd be
+    # fixing", "i dont see whats broke", "i dont see us ripping all that out for a map") or as
+    # calm ("its fine we manage", "there's no fire here", "not looking to mess with that")
+    r"(i|we) (don't|dont|do not|can't|cant) (really |honestly )?see (what|whats|what's) "
+    r"((we'd|wed|we would|it|this|that|you|a [a-z]+|the [a-z]+) )?(be |would be |'d be )?"
+    r"(fixing|fix|gives|give|adds|add|broke|broken|wrong|gains?|buys?|tells?)",
+    r"(i|we) (don't|dont|do not|can't|cant) (really |honestly )?see (why (we'd|wed|we would) "
+    r"(change|switch|move|bother|pay|need)|why (we're|were|we are) paying|us (ripping|changing|"
+    r"switching|moving|dropping|replacing))",
+    r"(it's|its|it is) fine,? (we manage|nobody complains|no one complains|it works)",
+    r"(not|never) looking to (mess|change|switch|rip|replace|move)",
+    r"(there's|theres|there is) no fire",
+    r"(nothing's|nothings|nothing is|nothing) broke",
+    r"not where (our|the) (problems?|issues?) (are|is|lie)",
+    r"still think (the|our|it|that) ([a-z]+ ){0,3}(is|'s|s) fine",
+    r"(don't|dont|do not) need (a|an|any|another) ([a-z]+ ){0,2}(phone|gadget|app|box|tablet|"
+    r"scanner|screen|system|trial) (telling|to tell)",
     # round 22: "my view ... is that we don't need a new system for traceability"
     r"(we|i) (don't|do not|dont) (really )?need (a|another|any) new (system|tool|platform|app|"
     r"software|solution|package|provider|supplier)",

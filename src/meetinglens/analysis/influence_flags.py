@@ -190,7 +190,12 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meetin
     # Only mentions tied to the deal: "customers complained to our CEO" shows no economic buyer.
     economic = [m for m in mentions if m.role == "economic" and not m.present
                 and (involved(m) or m in unaware)]
-    engaged = [m for m in economic if _said(m.utterance, lx.ENGAGED_CUES)
+    # Round 22: engagement said in another mention of the same person counts ("kev asked me
+    # to have a look round" ... "kev signs anything like this").
+    names = {m.who.lower() for m in economic if m.named}
+    engaged = [m for m in mentions if not m.present
+               and (m in economic or (m.named and m.who.lower() in names))
+               and _said(m.utterance, lx.ENGAGED_CUES)
                and not _said(m.utterance, lx.NOT_ENGAGED_CUES)]
     if engaged or any(u.speaker in buyers and _shown(u, head, "economic_engaged")
                       and not _said(u, lx.NOT_ENGAGED_CUES) for u in meeting.utterances):
