@@ -103,6 +103,17 @@ DEFERRAL_MORE = (
     r"give you a (shout|ring|call|bell)( when| once| if| after)?",
     r"(let's|let us) (stay|keep) in touch",
     r"(come|get) back to you (after|once|when|in the new year|next year)",
+    r"(look at|looked at|read|go through|think about) (it|them|that|this|everything|those) and "
+    r"(get|come) back to you",
+)
+
+#: Round 23: materials sent on request ("I'll send everything today", "send you the deck") are
+#: no step the buyer commits to (codebook: "send us info and we'll get back to you" is not one);
+#: a proposal counts only for what it says besides them.
+SENDING = (
+    r"(let me|i'll|i will|we'll|we will|i can|we can|happy to) (send|share|email|forward)"
+    r"( (you|over|across|it|them|that|this|everything|all|those))*",
+    r"send (you|over|me|us) (the|a)",
 )
 
 #: First-person authority: the speaker holds the money or the final say.

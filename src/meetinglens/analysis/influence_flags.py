@@ -177,15 +177,14 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
 
 def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meeting: Meeting,
                     buyers: set[str], head: dict[int, CueScores]) -> RedFlag | None:
-    if any(j.label == "economic" for j in roles.values()):
-        return None
     # Round 22 (after holdout24): a buyer who says the economic buyer elsewhere has not seen it
     # ("he owns the business ... he doesn't know we're talking to you") places the economic buyer
-    # outside the room, so a buyer here with some economic probability is not them.
+    # outside the room, so a buyer here with some economic probability is not them. Round 23:
+    # nor is one read as economic (there is one economic buyer, and this one was named).
     unaware = [m for m in mentions if m.role == "economic" and not m.present
                and _said(m.utterance, lx.NOT_ENGAGED_CUES)]
-    if not unaware and any(j.scores.get("economic", 0.0) > ECONOMIC_PRESENT_MIN
-                           for j in roles.values()):
+    if not unaware and any(j.label == "economic" or j.scores.get("economic", 0.0)
+                           > ECONOMIC_PRESENT_MIN for j in roles.values()):
         return None
     # Only mentions tied to the deal: "customers complained to our CEO" shows no economic buyer.
     economic = [m for m in mentions if m.role == "economic" and not m.present
@@ -314,6 +313,14 @@ def _deferred(u: Utterance, head: dict[int, CueScores]) -> bool:
     return bool(_said(u, lx.DEFERRAL + fc.DEFERRAL_MORE)) or _shown(u, head, "next_step_deferred")
 
 
+def _proposes_step(u: Utterance) -> bool:
+    """A next step is proposed, other than sending materials (:data:`fc.SENDING`)."""
+    norm = lx.normalise(u.text)
+    for cue in fc.SENDING:
+        norm = lx.compile_cue(cue).sub(" ", norm)
+    return bool(lx.any_hit(norm, lx.NEXT_STEP))
+
+
 def no_next_step(meeting: Meeting, buyers: set[str], head: dict[int, CueScores],
                  deciders: frozenset[str] | set[str] = frozenset()) -> RedFlag | None:
     """No buyer agreed to a next step in the second half of the meeting, or a buyer put it off
@@ -326,10 +333,10 @@ def no_next_step(meeting: Meeting, buyers: set[str], head: dict[int, CueScores],
     for u in us[tail:]:
         if _deferred(u, head):
             continue
-        if u.speaker in buyers and (_shown(u, head, "next_step") or _said(u, lx.NEXT_STEP)):
+        if u.speaker in buyers and (_shown(u, head, "next_step") or _proposes_step(u)):
             agreed[u.speaker] = u
             continue
-        if not _said(u, lx.NEXT_STEP):
+        if not _proposes_step(u):
             continue
         replies = us[u.index + 1:u.index + 1 + AGREEMENT_REACH]
         for r in replies:

@@ -31,12 +31,22 @@ def normalise(text: str) -> str:
     if len(lowered) != len(text):  # a few Unicode letters change length when lowered
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     lowered = re.sub(r"[^a-z0-9'$%&]", " ", lowered)
-    return re.sub(r"(?<![a-z])'|'(?![a-z])", " ", lowered)
+    lowered = re.sub(r"(?<![a-z])'|'(?![a-z])", " ", lowered)
+    # Round 23: spoken fillers and a word said twice ("and uh get back", "the the madness")
+    # break cues in raw ASR; both become spaces, so offsets still hold.
+    lowered = FILLER.sub(lambda m: " " * len(m.group()), lowered)
+    return REPEAT.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), lowered)
+
+
+FILLER = re.compile(r"(?<![a-z0-9'])(um+|uh+|erm+|uhm+|er+|mm+|hmm+)(?![a-z0-9'])")
+REPEAT = re.compile(r"(?<![a-z0-9'])([a-z']+)(?: +\1(?![a-z0-9']))+")
 
 
 @cache
 def compile_cue(pattern: str) -> re.Pattern:
-    """A cue as a regex: whole words only; ``" ?"`` = optional space, ``" "`` = any spaces."""
+    """A cue as a regex: whole words only; ``" ?"`` = optional space, ``" "`` = any spaces,
+    and an apostrophe may be missing (raw ASR writes "dont", "theyll", "hes")."""
+    pattern = pattern.replace("'?", "'").replace("'", "'?")
     pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
     return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
 
@@ -387,12 +397,13 @@ ENGAGED_CUES = (r"(is|are) (aware|on board|behind (this|it|us)|pushing|driving|s
                 r"(sponsor|mandate|initiative|her idea|his idea|their idea)",
                 r"(knows|is aware) (about|of|that|we're|we are)",
                 r"wants? (a|the|our) (recommendation|proposal|shortlist|decision|business case)")
+#: Round 23: "I haven't told you about him" is the seller uninformed, not the buyer.
 NOT_ENGAGED_CUES = (r"(hasn't|hasnt|has not|haven't|havent|have not|isn't|isnt|is not|not yet|"
                     r"doesn't|doesnt|does not|won't|wont|will not|didn't|didnt|he's not|hes not|she's not|shes not) "
-                    r"(been )?(seen|heard|aware|involved|told|met|"
+                    r"(been )?(seen|heard|aware|involved|told(?! you)|met|"
                     r"looked|know|take|join|weighed in|engaged|sign(ed)? off|bought)",
                     r"(too busy|no time for|hard to get|never (joins|takes)|not in the loop|"
-                    r"haven't (told|asked|briefed))")
+                    r"haven't (told|asked|briefed)(?! you))")
 
 BUDGET_KNOWN = (r"(budget|funding|money) ((is|'s|has been|was) )?(of|around|about|approved|"
                 r"allocated|set aside|earmarked|signed off|in place|already|confirmed|secured|"
@@ -440,8 +451,8 @@ PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks 
                  r"(they|the board|the committee) (generally|usually|normally|always) (follow|"
                  r"approve|go with|sign)")
 PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
-                   r" (how|who|what|whether) (the )?(decision|decides|decide|process|"
-                   r"approv[a-z]*|signs?|buys?|this gets|it gets|we'd|would)",
+                   r" (like )?(how|who|what|whether|if) ([a-z']+ ){0,3}(decision|decides|decide|"
+                   r"process|approv[a-z]*|signs?|buys?|this gets|it gets|we'd|would)",
                    r"(process|decision process|approval process) (is )?(unclear|tbd|not clear|"
                    r"unknown|not defined|still open)",
                    r"(never|haven't ever) (bought|purchased|done) (something|anything) like this",
