@@ -105,3 +105,17 @@ def test_the_seller_not_yet_told_about_someone_is_no_unaware_owner():
     line = ("Me and my partner Patricio own it fifty-fifty and we both sign. And there's "
             "someone else, actually, I haven't told you about him.")
     assert _absent(line, "economic", 0.99) is None
+
+
+# ---------------------------------------------------------------- arrivals said in the past
+
+@pytest.mark.parametrize("line", [
+    "So that's changed. Herve came in as group operations director in March, from the Armor "
+    "side, and he'll have a real say on anything that touches all nine desks.",
+    "You'll want to meet Andrew. He's coming across from Lerderderg as chief operating officer "
+    "of the new district.",
+    "you havent met him yet hes new to us too",
+])
+def test_an_arrival_said_in_the_past_or_from_another_site_is_a_new_influencer(line):
+    meeting = _meeting([("Sam", "Who else should we be talking to?"), ("Ben", line)])
+    assert "new_influencer" in _kinds(meeting)

@@ -109,8 +109,9 @@ REORG_INDIRECT = (
 #: Someone starting in a position of influence, named by the role: "starts as finance
 #: director", "is coming on as general manager in October".
 STARTS_AS = (
-    r"(starts|starting|start|coming on|coming in|comes in|joining|joins|taking over) "
-    r"(us |the team |the board |the business |the company )?as "
+    r"(starts|starting|start|coming on|coming in|comes in|came in|joining|joins|taking over|"
+    r"coming across|came across|coming over|came over|moving across|moved across) "
+    r"(us |the team |the board |the business |the company )?(from ([a-z']+ ){1,3})?as "
     r"(our |the |a |an )?(new |first )?([a-z]+ ){0,2}(director|manager|head|chair|lead|officer|"
     r"ceo|cfo|coo|cto|gm|partner|principal|owner|boss|controller|supervisor|president)",
 )
@@ -127,6 +128,8 @@ ARRIVES = (
     r"(brought in|appointed) ([a-z]+ ){1,6}(weeks|days|a month|a fortnight) ago",
     r"made (him|her|them) (a|the|our) ([a-z]+ )?(director|partner|shareholder|board member|"
     r"owner)",
+    # round 23: "you haven't met him, he's new to us too"
+    r"(he's|she's|he is|she is) (brand )?new (to us|here|in (the )?(post|job|role))",
 )
 
 # ---------------------------------------------------------------- budget
