@@ -119,3 +119,11 @@ def test_the_seller_not_yet_told_about_someone_is_no_unaware_owner():
 def test_an_arrival_said_in_the_past_or_from_another_site_is_a_new_influencer(line):
     meeting = _meeting([("Sam", "Who else should we be talking to?"), ("Ben", line)])
     assert "new_influencer" in _kinds(meeting)
+
+
+def test_contacting_someone_is_no_acting_post():
+    from meetinglens.analysis import influence_flaggate as gate
+    said = Utterance(1, "Ben", "We've been contacting the other sites about it.", 0.0, 1.0)
+    acting = Utterance(1, "Ben", "Mo is acting head of estates until the autumn.", 0.0, 1.0)
+    assert not gate.anchored(said, "new_influencer")
+    assert gate.anchored(acting, "new_influencer")

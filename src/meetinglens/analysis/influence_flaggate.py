@@ -131,7 +131,7 @@ ANCHOR = {
     "new_influencer": re.compile(
         r"(\bnew\b|join|start|hire|hiring|appoint|replac|take over|taking over|took over|"
         r"taken over|arriv|brought in|bringing in|taken on|taking on|promot|succe(ed|ssor)|"
-        r"step(ping|ped|s)? (in|up)|incoming|interim|acting|coming (on|in)|came (on|in)|"
+        r"step(ping|ped|s)? (in|up)|incoming|interim|\bacting\b|coming (on|in)|came (on|in)|"
         r"moved? into|made (him|her|them))", re.IGNORECASE),
     "competitor_preferred": re.compile(
         r"\b(they|they're|they've|them|their|theirs|competitor|rival|incumbent|supplier|vendor|"
