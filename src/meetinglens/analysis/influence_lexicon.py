@@ -20,8 +20,15 @@ from functools import cache
 Cue = tuple[str, float]
 
 
+#: Round 23: spoken fillers and a word said twice ("and uh get back", "the the madness") break
+#: cues in raw ASR; :func:`normalise` turns both into spaces.
+FILLER = re.compile(r"(?<![a-z0-9'])(um+|uh+|erm+|uhm+|er+|mm+|hmm+)(?![a-z0-9'])")
+REPEAT = re.compile(r"(?<![a-z0-9'])([a-z']+)(?: +\1(?![a-z0-9']))+")
+
+
 def normalise(text: str) -> str:
-    """Lower case; apostrophes kept inside words, other punctuation -> space.
+    """Lower case; apostrophes kept inside words, other punctuation, fillers and a repeated
+    word -> space.
 
     The result has the same length as ``text`` (offsets of a match point into the original,
     so a quote or a capitalised name can be cut from it); cue patterns treat any run of
@@ -32,14 +39,8 @@ def normalise(text: str) -> str:
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     lowered = re.sub(r"[^a-z0-9'$%&]", " ", lowered)
     lowered = re.sub(r"(?<![a-z])'|'(?![a-z])", " ", lowered)
-    # Round 23: spoken fillers and a word said twice ("and uh get back", "the the madness")
-    # break cues in raw ASR; both become spaces, so offsets still hold.
     lowered = FILLER.sub(lambda m: " " * len(m.group()), lowered)
     return REPEAT.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), lowered)
-
-
-FILLER = re.compile(r"(?<![a-z0-9'])(um+|uh+|erm+|uhm+|er+|mm+|hmm+)(?![a-z0-9'])")
-REPEAT = re.compile(r"(?<![a-z0-9'])([a-z']+)(?: +\1(?![a-z0-9']))+")
 
 
 @cache
