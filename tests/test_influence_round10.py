@@ -9,6 +9,7 @@ from flag_dialogue import SELLER_Q, dialogue, utt
 
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flaggate as gate
+from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.analysis.influence_flags import red_flags
 from meetinglens.model import Meeting
 
@@ -73,7 +74,7 @@ def test_pain_is_never_status_quo_evidence():
 def test_no_idea_about_the_decision_is_not_an_unknown_budget():
     ask = "No problem. Who else would be involved in deciding on something like this?"
     reply = "yeah no idea sorry they just sort it between them"
-    assert not ab.budget_topic(utt(1, reply), utt(0, ask))
+    assert not ab.budget_topic(lx.normalise(reply), utt(0, ask))
     stated = ("Is there a budget for this?", "Yes, we've set aside twenty thousand for it.")
     m = dialogue([stated, (ask, reply)])
     assert "budget_unknown" not in _kinds(m, "budget_unclear")
@@ -82,7 +83,7 @@ def test_no_idea_about_the_decision_is_not_an_unknown_budget():
 def test_no_idea_about_the_budget_is_an_unknown_budget():
     ask = "And is there a budget set aside for something like this?"
     reply = "Honestly, no idea, you'd have to ask the owners."
-    assert ab.budget_topic(utt(1, reply), utt(0, ask))
-    assert ab.budget_topic(utt(1, "No idea what the money side looks like."), None)
+    assert ab.budget_topic(lx.normalise(reply), utt(0, ask))
+    assert ab.budget_topic(lx.normalise("No idea what the money side looks like."), None)
     m = dialogue([(ask, reply)])
     assert "budget_unknown" in _kinds(m, "budget_unclear")

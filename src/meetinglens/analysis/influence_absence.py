@@ -28,7 +28,7 @@ from meetinglens.model import Utterance
 BUDGET_QUESTION = (r"(budget|funding|money|spend|set aside|earmarked|figure (attached|in mind)|"
                    r"ballpark|how much|price range|afford)",)
 #: Words that put money on the table in a buyer's own utterance.
-BUDGET_TOPIC = (r"(budget|funding|money|spend|spending|price|pricing|cost|costs|afford|"
+BUDGET_TOPIC = (r"(budgets?|funding|money|spend|spending|price|pricing|cost|costs|afford|"
                 r"figure|number|pot|capex|opex|pounds|dollars|euros|grand|thousand|k)",)
 PROCESS_QUESTION = (r"(decision|decide|decided|approv[a-z]*|sign ?off|signed|who else|"
                     r"process|whose call|your call)",)
@@ -103,18 +103,34 @@ def budget_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueSc
     # leaves the budget open.
     money_for_this = bool(more.budget_words(norm, asked_budget))
     threshold_only = norm != lx.normalise(u.text) and not money_for_this
-    hedged = bool(more.budget_hedged(norm)) and budget_topic(u, asked)
+    on_topic = budget_topic(norm, asked)
+    hedged = bool(more.budget_hedged(norm)) and on_topic
     stated = not hedged and (money_for_this or (
         scores.get("budget_stated", 0.0) >= known_min and not threshold_only))
     unclear = hedged or (bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN))
                          or scores.get("budget_unclear", 0.0) >= unknown_min) \
-        and budget_topic(u, asked) or short_no(u, asked, BUDGET_QUESTION)
+        and on_topic or short_no(u, asked, BUDGET_QUESTION)
+    # Round 24 (holdout26): the head hears a budget in "the 2027 budget isn't tabled until
+    # December, I don't know what's in it"; a budget stated by the head alone does not
+    # outweigh the same utterance saying it is unclear. Words ("we've earmarked budget, I don't
+    # know the exact number") still do.
+    if unclear and not money_for_this:
+        stated = False
     return stated, unclear
 
 
-def budget_topic(u: Utterance, asked: Utterance | None) -> bool:
+def states_budget(u: Utterance) -> bool:
+    """Words that state a budget (:func:`influence_flagmore.budget_words`). Round 24: once a
+    buyer said the budget is unclear, only these settle it; the head also reads a request
+    ("put the cost of the claims next to the pilot cost") as a stated budget."""
+    return bool(more.budget_words(lx.normalise(u.text), False))
+
+
+def budget_topic(norm: str, asked: Utterance | None) -> bool:
     """Round 10: "no idea" says the budget is unclear only when the budget is the topic — the
     utterance speaks of money, or answers the seller's question about it. "Yeah no idea sorry,
-    they just sort it between them" (after "who else would be involved?") is about the decision."""
-    return bool(lx.any_hit(lx.normalise(u.text), BUDGET_TOPIC)) or (
+    they just sort it between them" (after "who else would be involved?") is about the decision.
+    ``norm``: the normalised utterance without approval thresholds (round 24: "if it ends up
+    over two hundred thousand my sister countersigns" is about the decision, not money)."""
+    return bool(lx.any_hit(norm, BUDGET_TOPIC)) or (
         asked is not None and bool(lx.any_hit(lx.normalise(asked.text), BUDGET_QUESTION)))

@@ -27,6 +27,8 @@ Regexes over :func:`influence_lexicon.normalise`-d text, as in :mod:`influence_f
 
 from __future__ import annotations
 
+import re
+
 from meetinglens.analysis import influence_lexicon as lx
 from meetinglens.model import Utterance
 
@@ -144,7 +146,7 @@ BUDGET_HEDGE = (
 )
 #: An amount is money set aside for this purchase when one of these is near it.
 ALLOCATION = (
-    r"(budget|capex|capital|plan|pot|line|set aside|earmark[a-z]*|allocat[a-z]*|approved|"
+    r"(budget|capex|capital|plan|pot|line (in|for|item|of)|budget line|set aside|earmark[a-z]*|allocat[a-z]*|approved|"
     r"signed off|ring ?fenced|grant|cost centre|afford|to play with|to spend|spend up to|"
     r"put [a-z ]{0,25}(in|into|aside|by)|aside|in the plan|fund|funding|there for)",
 )
@@ -158,6 +160,15 @@ AMOUNT_MORE = (r"(eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
                r" (thousand|grand)",)
 
 
+#: Round 24: a number of things, not of money ("a hundred and eighty thousand cubic metres of
+#: logs", "forty thousand tonnes"): removed before looking for an amount.
+COUNTED = re.compile(r"(?<![a-z])(thousand|million|k|\d) (cubic|tonnes?|tons?|metres?|meters?|"
+                     r"litres?|liters?|kilos?|kg|units?|users?|people|staff|employees|customers|"
+                     r"visitors|patients|calls|hours|miles|km|square|pallets?|boxes|cases|"
+                     r"orders|passengers|students|members|vehicles|trucks|beds|rooms|nights|"
+                     r"items|parts|pieces|bottles|litres|hectares|acres|head)(?![a-z])")
+
+
 def budget_hedged(norm: str) -> str | None:
     """The hedge that leaves the amount open, or None."""
     return lx.any_hit(norm, BUDGET_HEDGE)
@@ -169,7 +180,7 @@ def budget_words(norm: str, answers_budget_question: bool) -> str | None:
     worded = lx.any_hit(norm, WORDED)
     if worded:
         return worded
-    amount = lx.any_hit(norm, AMOUNT + AMOUNT_MORE)
+    amount = lx.any_hit(COUNTED.sub(" ", norm), AMOUNT + AMOUNT_MORE)
     if amount and (answers_budget_question or lx.any_hit(norm, ALLOCATION)):
         return amount
     return None

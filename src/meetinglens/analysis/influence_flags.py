@@ -373,7 +373,7 @@ def red_flags(meeting: Meeting, buyer_names: set[str], roles: dict[str, Judgemen
         economic_absent(roles, mentions, meeting, b, h),
         _known_or_unknown(meeting, b, ab.budget_evidence, BUDGET_TOPIC,
                           "budget_unknown", "Budget", True, h,
-                          ("budget_stated", "budget_unclear")),
+                          ("budget_stated", "budget_unclear"), ab.states_budget),
         _known_or_unknown(meeting, b, ab.process_evidence, PROCESS_TOPIC,
                           "decision_process_unknown", "Decision process", False, h,
                           ("process_stated", "process_unclear"), ab.speaks_of_deciding),
