@@ -51,6 +51,8 @@ CHANGE_MODES = {"growth", "trouble"}
 #: Round 18: an economic buyer is called absent only when no buyer in the room holds more than
 #: chance (one in five role classes) probability of being them.
 ECONOMIC_PRESENT_MIN = 0.2
+#: The coach's advice to the seller (the strongest coach cues of the role lexicon).
+COACHING = tuple(p for p, weight in lx.ROLE_CUES["coach"] if weight >= 3)
 #: How many of a complacent buyer's strongest mode utterances may show contentment.
 STATUS_QUO_EVIDENCE = 3
 #: Round 16: a mode from the speaker-level model counts towards a status quo only when the
@@ -196,8 +198,16 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meetin
                and (m in economic or (m.named and m.who.lower() in names))
                and _said(m.utterance, lx.ENGAGED_CUES)
                and not _said(m.utterance, lx.NOT_ENGAGED_CUES)]
-    if engaged or any(u.speaker in buyers and _shown(u, head, "economic_engaged")
-                      and not _said(u, lx.NOT_ENGAGED_CUES) for u in meeting.utterances):
+    # Round 24 (holdout26): the head's reading of engagement does not outweigh a buyer saying
+    # the economic buyer has not seen it, unless the words are those of a buyer here read as
+    # economic ("the money is there, our board approved it"); and advice on winning them ("don't
+    # pitch it to Grant as saving money", "if I were you I'd get to Richard first") says they
+    # are not won yet.
+    economic_here = {name for name, j in roles.items() if j.label == "economic"}
+    if engaged or any(u.speaker in buyers and (not unaware or u.speaker in economic_here)
+                      and _shown(u, head, "economic_engaged")
+                      and not _said(u, lx.NOT_ENGAGED_CUES + COACHING)
+                      for u in meeting.utterances):
         return None
     if economic:
         return RedFlag("economic_absent",
