@@ -14,8 +14,9 @@ from __future__ import annotations
 
 #: A process asserted but empty: who decides or how is said to be unknown or private.
 EMPTY_PROCESS = (
-    r"(sort|work|figure|thrash|hash) (that|it|this|all that) out (between|among|amongst) "
-    r"(ourselves|us|themselves)",
+    # round 24: "sort out the route between ourselves", "sort it out between the two of us"
+    r"(sort|work|figure|thrash|hash) (out )?([a-z]+ ){0,2}(out )?(between|among|amongst) "
+    r"(ourselves|us|themselves|the (two|three|four) of (us|them))",
     r"(sort|work|figure) (that|it|this) out (internally|in house|ourselves)",
     r"(how|who) (they|he|she|we|the [a-z]+|the owners|the family|the board) "
     r"(decides?|decided|sign|signs|approves?|choose|chooses)( [a-z]+){0,4} i (couldn't|can't|"

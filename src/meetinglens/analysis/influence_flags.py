@@ -160,7 +160,10 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
         previous = None
         if said_known and not said_unknown and said_open and settles_once_open is not None:
             said_known = settles_once_open(u)
-        said_open = said_open or (said_unknown and not said_known)
+        # Round 24: "how they decide now, I have no idea ... Dr Menon signed before" leaves the
+        # process open where unknown wins within an utterance (the process), not only where it
+        # is all the utterance says.
+        said_open = said_open or (said_unknown and not (said_known and known_wins))
         if said_known and (known_wins or not said_unknown):
             last = ("known", u)
         elif said_unknown:

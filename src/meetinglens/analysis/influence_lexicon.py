@@ -453,7 +453,10 @@ PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks 
                  r"approve|go with|sign)")
 PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
                    r" (like )?(how|who|what|whether|if) ([a-z']+ ){0,3}(decision|decides|decide|"
-                   r"process|approv[a-z]*|signs?|buys?|this gets|it gets|we'd|would)",
+                   r"process|approv[a-z]*|signs?|buys?|this gets|it gets)",
+                   # round 24: "how we'd", not "what we'd gain"
+                   r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
+                   r" (like )?(how|who|whether|if) ([a-z']+ ){0,3}(we'd|would)",
                    r"(process|decision process|approval process) (is )?(unclear|tbd|not clear|"
                    r"unknown|not defined|still open)",
                    r"(never|haven't ever) (bought|purchased|done) (something|anything) like this",
