@@ -140,10 +140,14 @@ STATUS_QUO_MORE = (
     r"(i|we) (don't|dont|do not|can't|cant) (really |honestly )?see (what|whats|what's) "
     r"((we'd|wed|we would|it|this|that|you|a [a-z]+|the [a-z]+) )?(be |would be |'d be )?"
     r"(fixing|fix|gives|give|adds|add|broke|broken|wrong|gains?|buys?|tells?)",
-    r"(i|we) (don't|dont|do not|can't|cant) (really |honestly )?see (why (we'd|wed|we would) "
-    r"(change|switch|move|bother|pay|need)|why (we're|were|we are) paying|us (ripping|changing|"
+    # round 24: "i dont see why we change it now", "why we should switch"
+    r"(i|we) (don't|dont|do not|can't|cant) (really |honestly )?see (why (we'd|wed|we would|we|"
+    r"we should|we'd need to|we need to) (change|switch|move|bother|pay|need)|why (we're|were|we are) paying|us (ripping|changing|"
     r"switching|moving|dropping|replacing))",
     r"(it's|its|it is) fine,? (we manage|nobody complains|no one complains|it works)",
+    # round 24: "the way we do it works", "what we have works fine for us"
+    r"(the way we (do it|do things|work|run it)|what we (have|do|use)) (works|is working|"
+    r"has worked|has always worked|does the job)",
     r"(not|never) looking to (mess|change|switch|rip|replace|move)",
     r"(there's|theres|there is) no fire",
     r"(nothing's|nothings|nothing is|nothing) broke",
