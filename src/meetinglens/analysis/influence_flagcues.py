@@ -142,7 +142,8 @@ STATUS_QUO_MORE = (
     r"(fixing|fix|gives|give|adds|add|broke|broken|wrong|gains?|buys?|tells?)",
     # round 24: "i dont see why we change it now", "why we should switch"
     r"(i|we) (don't|dont|do not|can't|cant) (really |honestly )?see (why (we'd|wed|we would|we|"
-    r"we should|we'd need to|we need to) (change|switch|move|bother|pay|need)|why (we're|were|we are) paying|us (ripping|changing|"
+    r"we should|we'd need to|we need to) (change|switch|move|bother|pay|need)|"
+    r"why (we're|were|we are) paying|us (ripping|changing|"
     r"switching|moving|dropping|replacing))",
     r"(it's|its|it is) fine,? (we manage|nobody complains|no one complains|it works)",
     # round 24: "the way we do it works", "what we have works fine for us"

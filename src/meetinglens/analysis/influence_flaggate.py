@@ -67,6 +67,11 @@ DISMISSAL = tuple(re.compile(p) for p in (
     # a rival that covers only part ("that only does the meds, it doesn't do care plans")
     r"(don't|dont|do not) want to be (married|tied|locked|stuck|wedded) (to|into|in|with)",
     r"only does (the )?([a-z]+ ){1,4}(it )?(doesn't|doesnt|does not|won't|wont) (do|cover|handle)",
+    # round 25: the other option failed ("the first season it was down more than it was
+    # running", "their trial crashed", "it kept breaking down")
+    r"(was|were|is|are) down more than ([a-z]+ ){0,2}(up|running|working|going)",
+    r"(crashed|kept crashing|keeps crashing|kept breaking|keeps breaking|broke down|never worked|"
+    r"kept failing|keeps failing|fell over)",
     # round 24: another option mentioned without a stance ("I've no opinion on it", "I don't
     # know if they even like it")
     r"(no|not got an?|don't have an?|dont have an?|haven't got an?|without an?) (real |strong )?"
@@ -137,7 +142,8 @@ ANCHOR = {
     "new_influencer": re.compile(
         r"(\bnew\b|join|start|hire|hiring|appoint|replac|take over|taking over|took over|"
         r"taken over|arriv|brought in|bringing in|taken on|taking on|promot|succe(ed|ssor)|"
-        r"step(ping|ped|s)? (in|up)|incoming|interim|\bacting\b|coming (on|in|over)|came (on|in|over)|"
+        r"step(ping|ped|s)? (in|up)|incoming|interim|\bacting\b|coming (on|in|over)|"
+        r"came (on|in|over)|"
         r"moved? into|made (him|her|them))", re.IGNORECASE),
     "competitor_preferred": re.compile(
         r"\b(they|they're|they've|them|their|theirs|competitor|rival|incumbent|supplier|vendor|"

@@ -52,6 +52,10 @@ FAMILIARITY = (
     r"(good|great|brilliant) (to|for|with) us",
     r"sorts? (out )?whatever we need",
 )
+#: Round 25: the other option already fits what the buyer runs ("it's already wired into our
+#: channel manager, same support line, same invoice"): familiarity that needs no vendor visit.
+ALREADY_FITS = (r"(it's|its|it is|they're|theyre|that's|thats) already (wired|plugged|hooked|"
+                r"built|integrated|tied|connected) (in|into|up|to|with)",)
 #: A wish for the other option: "I'd rather pay them", "I'd nearly rather wait and see what
 #: theirs is like".
 RATHER = (r"(i'd|id|i would|we'd|wed|we would) (nearly |almost |honestly |probably |much |"
@@ -65,6 +69,9 @@ FONDNESS = (
     r"(already|half|kind of already|pretty much) (half )?sold on",
     r"(more|most) comfortable (with|going with) (them|they|[a-z]+ doing)",
 )
+#: Round 25: a wish to go with another option, whoever holds it ("he'd rather we went with
+#: Cubera"): "go with" names an option, not the buyer's timing.
+RATHER_WITH = (r"rather (we |i |you |they )?(went|go|going|stayed|stay|stuck|stick) with",)
 #: ... said of a third party, not of the buyer's own timing ("I'd rather wait till June").
 THIRD_PARTY = (r"(them|they|their|theirs|they're|theyre|they've|theyve|him|his)",)
 
@@ -75,13 +82,16 @@ def rival_preferred(u: Utterance) -> str | None:
     rather = lx.any_hit(norm, RATHER)
     if rather and lx.any_hit(norm, THIRD_PARTY):
         return rather
+    rather_with = lx.any_hit(norm, RATHER_WITH)
+    if rather_with:
+        return rather_with
     fond = lx.any_hit(norm, FONDNESS)
     if fond:
         return fond
     familiar = lx.any_hit(norm, FAMILIARITY)
     if familiar and lx.any_hit(norm, VENDOR_PRESENCE):
         return familiar
-    return None
+    return lx.any_hit(norm, ALREADY_FITS)
 
 
 # ---------------------------------------------------------------- reorganization
@@ -96,7 +106,10 @@ REORG_INDIRECT = (
     r"(stop|stops|stopped|stopping) being (our|their|its|a) own",
     r"no longer (our|their|its|a) own",
     r"(we're|we are|were) (going|gonna go|moving) in with",
-    r"(reports?|reporting) (in)?to (that|them|him|her|it|the new)",
+    # round 25: a reporting line that changes, not one described ("marc reports to him")
+    r"(reports?|reporting) into (that|them|him|her|it|the new)",
+    r"(reports?|reporting) to the new",
+    r"(will|'ll|now|going to|gonna|start|starts|starting to) (report|reporting) (in)?to",
     r"(came|come|comes|moved|moves) over (under|to) (me|him|her|them)",
     r"(go|goes|going|gonna go|report|reporting) to (him|her|them) (not|instead of) (me|us)",
     r"stepping (back|down|aside) from",
@@ -132,6 +145,10 @@ ARRIVES = (
     r"owner)",
     # round 23: "you haven't met him, he's new to us too"
     r"(he's|she's|he is|she is) (brand )?new (to us|here|in (the )?(post|job|role))",
+    # round 25: a person starting on a date ("he starts on the first of June")
+    r"(he|she) (starts|joins|arrives|takes over|is starting|is joining) ((on|from) (the (first|"
+    r"[a-z]+(st|nd|rd|th)|\d+)|monday|tuesday|wednesday|thursday|friday)|(on|from|in|next) "
+    r"(january|february|march|april|may|june|july|august|september|october|november|december))",
 )
 
 # ---------------------------------------------------------------- budget

@@ -517,7 +517,6 @@ COMPETITOR_STRONG = (r"(leaning (towards?|to)|front ?runner|top choice|first cho
                      # the incumbent covers it already ("Salesforce already does that for us")
                      r"already (does|do|did|handles?|covers?|gives us|provides?) (that|this|it|"
                      r"all (of )?(that|this))( for us)?|"
-                     r"(we|i) (already )?(have|got) (a|an|their) (quote|proposal|offer) from|"
                      # measured against the seller ("unless yours is clearly better")
                      r"unless (yours|your [a-z]+) (is|are|turns out|proves)|"
                      r"(it|they|that) (already )?(covers?|handles?|does) (most|all|much|a lot) of "
