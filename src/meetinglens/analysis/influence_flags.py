@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flagcheck as chk
@@ -180,6 +180,22 @@ def _known_or_unknown(meeting: Meeting, buyers: set[str], evidence_of, topic, ki
     return RedFlag(kind, f"No buyer stated the {what.lower()} in this meeting ({where})", evidence)
 
 
+def _unaware_by_name(mentions: list[Mention], meeting: Meeting, buyers: set[str]) -> list[Mention]:
+    """Round 25 (holdout27): unawareness said of a named economic buyer in an utterance that
+    names them without a title ("Declan hasn't seen any of it"), which the mention finder does
+    not take; the mirror of engagement said in another mention of the same person."""
+    named = {m.who.lower(): m for m in mentions
+             if m.role == "economic" and not m.present and m.named}
+    found = []
+    for u in meeting.utterances:
+        if u.speaker not in buyers or not _said(u, lx.NOT_ENGAGED_CUES):
+            continue
+        text = u.text.lower()
+        found += [replace(m, utterance=u, quote=u.text) for name, m in named.items()
+                  if m.utterance.index != u.index and re.search(rf"\b{re.escape(name)}\b", text)]
+    return found
+
+
 def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meeting: Meeting,
                     buyers: set[str], head: dict[int, CueScores]) -> RedFlag | None:
     # Round 22 (after holdout24): a buyer who says the economic buyer elsewhere has not seen it
@@ -187,13 +203,15 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meetin
     # outside the room, so a buyer here with some economic probability is not them. Round 23:
     # nor is one read as economic (there is one economic buyer, and this one was named).
     unaware = [m for m in mentions if m.role == "economic" and not m.present
-               and _said(m.utterance, lx.NOT_ENGAGED_CUES)]
+               and _said(m.utterance, lx.NOT_ENGAGED_CUES)] + _unaware_by_name(mentions, meeting,
+                                                                               buyers)
     if not unaware and any(j.label == "economic" or j.scores.get("economic", 0.0)
                            > ECONOMIC_PRESENT_MIN for j in roles.values()):
         return None
     # Only mentions tied to the deal: "customers complained to our CEO" shows no economic buyer.
     economic = [m for m in mentions if m.role == "economic" and not m.present
                 and (involved(m) or m in unaware)]
+    economic += [m for m in unaware if m not in economic]
     # Round 22: engagement said in another mention of the same person counts ("kev asked me
     # to have a look round" ... "kev signs anything like this").
     names = {m.who.lower() for m in economic if m.named}
@@ -213,6 +231,8 @@ def economic_absent(roles: dict[str, Judgement], mentions: list[Mention], meetin
                       for u in meeting.utterances):
         return None
     if economic:
+        # Where a buyer said they are unaware, that is the evidence to quote first.
+        economic.sort(key=lambda m: m not in unaware)
         return RedFlag("economic_absent",
                        f"The economic buyer ({economic[0].who}) was not in the meeting and "
                        "nothing shows they are engaged",
