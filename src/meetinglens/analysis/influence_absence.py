@@ -78,7 +78,9 @@ def process_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueS
     """(stated, unclear) for one buyer utterance. ``norm``: its normalised text with approval
     thresholds removed; ``asked``: the seller's utterance just before, if any."""
     scores = head.get(u.index, {})
-    lexicon = bool(lx.any_hit(norm, lx.PROCESS_KNOWN))
+    # Round 25: a named decider is a stated process in itself ("I propose, and Mr. Lin in Taipei
+    # approves anything over 500 million"), as "I sign" is.
+    lexicon = bool(lx.any_hit(norm, lx.PROCESS_KNOWN)) or bool(chk.named_decider(u.text))
     by_head = scores.get("process_stated", 0.0) >= known_min
     # Round 22: "I recommend, the governing council approves. Whether it's July or September I
     # can't say yet" states the process; the uncertainty is the date, not a deflection.

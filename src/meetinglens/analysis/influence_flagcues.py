@@ -18,6 +18,12 @@ EMPTY_PROCESS = (
     r"(sort|work|figure|thrash|hash) (out )?([a-z]+ ){0,2}(out )?(between|among|amongst) "
     r"(ourselves|us|themselves|the (two|three|four) of (us|them))",
     r"(sort|work|figure) (that|it|this) out (internally|in house|ourselves)",
+    # round 25: "the approvals, leave that side with us, we'll handle it inside"
+    r"(we'll|we will|well|we'd|we) (handle|deal with|manage|sort) (it|that|that side|that bit|"
+    r"the rest|those) (inside|internally|in house|ourselves|between us)",
+    # round 25: deciders listed as possibilities ("it could still be me, it could be Nakamura")
+    r"(it|that) (could|might) (still |also )?be ([a-z']+ ){1,4}(or )?(it|that) (could|might) "
+    r"(also |just as well )?(be|go)",
     r"(how|who) (they|he|she|we|the [a-z]+|the owners|the family|the board) "
     r"(decides?|decided|sign|signs|approves?|choose|chooses)( [a-z]+){0,4} i (couldn't|can't|"
     r"could not|cannot|wouldn't) (tell|say)",

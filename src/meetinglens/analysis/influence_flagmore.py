@@ -163,7 +163,8 @@ BUDGET_HEDGE = (
 )
 #: An amount is money set aside for this purchase when one of these is near it.
 ALLOCATION = (
-    r"(budget|capex|capital|plan|pot|line (in|for|item|of)|budget line|set aside|earmark[a-z]*|allocat[a-z]*|approved|"
+    r"(budget|capex|capital|plan|pot|line (in|for|item|of)|budget line|set aside|earmark[a-z]*|"
+    r"allocat[a-z]*|approved|"
     r"signed off|ring ?fenced|grant|cost centre|afford|to play with|to spend|spend up to|"
     r"put [a-z ]{0,25}(in|into|aside|by)|aside|in the plan|fund|funding|there for)",
 )
@@ -179,11 +180,19 @@ AMOUNT_MORE = (r"(eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 
 #: Round 24: a number of things, not of money ("a hundred and eighty thousand cubic metres of
 #: logs", "forty thousand tonnes"): removed before looking for an amount.
-COUNTED = re.compile(r"(?<![a-z])(thousand|million|k|\d) (cubic|tonnes?|tons?|metres?|meters?|"
+COUNTED = re.compile(r"(?<![a-z])(thousand|million|billion|k|\d) (cubic|tonnes?|tons?|metres?|"
+                     r"meters?|"
                      r"litres?|liters?|kilos?|kg|units?|users?|people|staff|employees|customers|"
                      r"visitors|patients|calls|hours|miles|km|square|pallets?|boxes|cases|"
                      r"orders|passengers|students|members|vehicles|trucks|beds|rooms|nights|"
                      r"items|parts|pieces|bottles|litres|hectares|acres|head)(?![a-z])")
+
+#: Round 25: what the problem cost ("the tank that turned cost us about twenty-six million pesos
+#: in wine"): the codebook's cost of the problem, never a budget; removed with the counts.
+PROBLEM_COST = re.compile(r"(?<![a-z])(cost|costs|costing|lost|losing|wrote off|write off|"
+                          r"written off|paid|fined)( us| me| them)?( about| around| roughly| "
+                          r"nearly| almost| over| more than| an extra| another)? ([a-z0-9]+ ){0,3}"
+                          r"(thousand|million|billion|grand|k)(?![a-z])")
 
 
 def budget_hedged(norm: str) -> str | None:
@@ -197,7 +206,7 @@ def budget_words(norm: str, answers_budget_question: bool) -> str | None:
     worded = lx.any_hit(norm, WORDED)
     if worded:
         return worded
-    amount = lx.any_hit(COUNTED.sub(" ", norm), AMOUNT + AMOUNT_MORE)
+    amount = lx.any_hit(PROBLEM_COST.sub(" ", COUNTED.sub(" ", norm)), AMOUNT + AMOUNT_MORE)
     if amount and (answers_budget_question or lx.any_hit(norm, ALLOCATION)):
         return amount
     return None

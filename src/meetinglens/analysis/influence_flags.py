@@ -79,7 +79,7 @@ PROCESS_TOPIC = (r"(decision|decide|approv|sign ?off|process|who else|signs?)",)
 
 #: "anything over fifty thousand": an approval threshold, removed before looking for a budget.
 THRESHOLD = re.compile(r"(over|above|more than|exceeding|exceeds|under|below|up to) (\$ ?)?"
-                       r"([a-z0-9]+ ){1,3}(thousand|k|million|grand|dollars|euros|pounds)")
+                       r"([a-z0-9]+ ){1,3}(thousand|k|million|billion|grand|dollars|euros|pounds)")
 
 
 @dataclass(frozen=True)

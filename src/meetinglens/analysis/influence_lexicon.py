@@ -413,9 +413,9 @@ BUDGET_KNOWN = (r"(budget|funding|money) ((is|'s|has been|was) )?(of|around|abou
                 r"(the |a |some |our )?(budget|money|funds|funding)",
                 r"(we|i) (have|got|'ve got|'ve set aside|set aside|allocated|earmarked) "
                 r"(a |the |some )?(budget|money|funds|funding)",
-                r"(\$ ?\d|\d+ ?(k|thousand|million|grand|euros|dollars|pounds))",
+                r"(\$ ?\d|\d+ ?(k|thousand|million|billion|grand|euros|dollars|pounds))",
                 r"(one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
-                r"sixty|seventy|eighty|ninety|hundred) (thousand|million|grand)",
+                r"sixty|seventy|eighty|ninety|hundred) (thousand|million|billion|grand)",
                 r"(line item|funded|budgeted|in the budget|within budget|fits (our|the) budget)")
 BUDGET_UNKNOWN = (r"(no|don't have a|don't have|haven't got a|without a) (budget|funding)",
                   r"budget (isn't|is not|hasn't been|has not been|not) (set|approved|allocated|"
@@ -451,7 +451,8 @@ PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks 
                  r"the ([a-z]+ )?(board|committee|council|trustees|partners)",
                  r"(they|the board|the committee) (generally|usually|normally|always) (follow|"
                  r"approve|go with|sign)")
-PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know)"
+PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know|"
+                   r"(couldn't|can't|cannot) (really )?(tell you|say))"
                    r" (like )?(how|who|what|whether|if) ([a-z']+ ){0,3}(decision|decides|decide|"
                    r"process|approv[a-z]*|signs?|buys?|this gets|it gets)",
                    # round 24: "how we'd", not "what we'd gain"
