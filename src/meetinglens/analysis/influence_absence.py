@@ -42,6 +42,12 @@ DECIDING = re.compile(r"(decid|decision|\bsign|approv|authori[sz]|final say|last
                       r"(whose|my|his|her|their|our) call\b|(take|make) (a|the) call)")
 
 
+#: Round 26: a process introduced as such ("so the way it works is gary and me would put a paper
+#: together and richard takes it to the family meeting"); stated when it also says how.
+WAY_IT_GOES = re.compile(r"(the way (it|this|that|things) (works|goes|go|work)|"
+                         r"how (it|this|things) (works|goes|go|work) here)")
+
+
 def speaks_of_deciding(u: Utterance) -> bool:
     """The utterance talks about deciding (:data:`DECIDING`), not only about a next step."""
     return bool(DECIDING.search(lx.normalise(u.text)))
@@ -80,7 +86,8 @@ def process_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueS
     scores = head.get(u.index, {})
     # Round 25: a named decider is a stated process in itself ("I propose, and Mr. Lin in Taipei
     # approves anything over 500 million"), as "I sign" is.
-    lexicon = bool(lx.any_hit(norm, lx.PROCESS_KNOWN)) or bool(chk.named_decider(u.text))
+    lexicon = bool(lx.any_hit(norm, lx.PROCESS_KNOWN)) or bool(chk.named_decider(u.text)) or (
+        bool(WAY_IT_GOES.search(norm)) and says_how(u.text))
     by_head = scores.get("process_stated", 0.0) >= known_min
     # Round 22: "I recommend, the governing council approves. Whether it's July or September I
     # can't say yet" states the process; the uncertainty is the date, not a deflection.
@@ -109,8 +116,10 @@ def budget_evidence(u: Utterance, asked: Utterance | None, head: dict[int, CueSc
     hedged = bool(more.budget_hedged(norm)) and on_topic
     stated = not hedged and (money_for_this or (
         scores.get("budget_stated", 0.0) >= known_min and not threshold_only))
-    unclear = hedged or (bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN))
-                         or scores.get("budget_unclear", 0.0) >= unknown_min) \
+    # Round 26 (holdout28): a buyer's price question ("What does it cost per cage?") says
+    # nothing of their budget (codebook), though the head reads it as unclear.
+    by_head = scores.get("budget_unclear", 0.0) >= unknown_min and not asks(u)
+    unclear = hedged or (bool(lx.any_hit(norm, lx.BUDGET_UNKNOWN)) or by_head) \
         and on_topic or short_no(u, asked, BUDGET_QUESTION)
     # Round 24 (holdout26): the head hears a budget in "the 2027 budget isn't tabled until
     # December, I don't know what's in it"; a budget stated by the head alone does not
@@ -126,6 +135,11 @@ def states_budget(u: Utterance) -> bool:
     buyer said the budget is unclear, only these settle it; the head also reads a request
     ("put the cost of the claims next to the pilot cost") as a stated budget."""
     return bool(more.budget_words(lx.normalise(u.text), False))
+
+
+def asks(u: Utterance) -> bool:
+    """The utterance is a question (its last sentence ends with a question mark)."""
+    return u.text.rstrip().endswith("?")
 
 
 def budget_topic(norm: str, asked: Utterance | None) -> bool:

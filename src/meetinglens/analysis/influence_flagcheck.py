@@ -54,6 +54,10 @@ DETACHED = (
     r"about what) (we|you|i)",
     r"not (her|his|their|hers) (call|decision|area|remit|department|patch|thing)",
     r"(won't|wont|will not|doesn't|doesnt|does not) (have|get) (a|any) say",
+    # round 26: "this isn't her thing at all", "he won't be choosing anyone's kit"
+    r"(isn't|isnt|is not|wasn't|won't be|wont be) (really )?(her|his|their|hers) (call|decision|"
+    r"area|remit|department|patch|thing)",
+    r"(won't|wont|will not) be (choosing|deciding|picking|signing|buying|approving)",
 )
 
 #: Round 22: not new, or not in the buying organisation: someone long in post ("he's been with

@@ -31,6 +31,9 @@ EMPTY_PROCESS = (
     r"the family|the board|it) (decides?|decided|sign|signs|approves?|gets (decided|approved)|"
     r"works|goes)",
     r"(they|he|she) (sort of |kind of )?just (decide|decides|do it|sign)",
+    # round 26: "they decide those things upstairs, I only find out when the boxes arrive"
+    r"(they|someone|somebody) (decide|decides|sort|sorts) ([a-z]+ ){0,2}(upstairs|up top|"
+    r"higher up|above my head|somewhere else)",
     # round 12: "they'll work it out, they always do, it's just never quite the same way twice"
     r"(they'll|they will|theyll) (work|sort|figure|thrash|hash) (it|that|this) out",
     r"never (quite |really )?the same (way )?twice",
@@ -112,6 +115,9 @@ DEFERRAL_MORE = (
     r"(come|get) back to you (after|once|when|in the new year|next year)",
     r"(look at|looked at|read|go through|think about) (it|them|that|this|everything|those) and "
     r"(get|come) back to you",
+    # round 26: "nah look i cant promise anything around harvest ... when things quieten down"
+    r"(can't|cant|cannot) promise (you )?anything",
+    r"(once|when|after) (things|it|everything) (quietens?|quiets?|calms?|settles?) down",
 )
 
 #: Round 23: materials sent on request ("I'll send everything today", "send you the deck") are

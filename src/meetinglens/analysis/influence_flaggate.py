@@ -78,6 +78,8 @@ DISMISSAL = tuple(re.compile(p) for p in (
     r"(opinion|view|feelings?|preference) (on|about|either way)",
     r"(don't|dont|do not) know (if|whether) (they|anyone|we|he|she) (even )?(like|likes|use|uses|"
     r"rate|rates|want|wants)",
+    # round 26: "I haven't opened their security pack yet either, so you're not behind anyone"
+    r"(you're|youre|you are) not behind (anyone|anybody|them|any of them)",
 ))
 #: Round 16: a past comparison told without a stance ("we compared a few tools last year") is
 #: neither a dismissal nor a preference; it raises no competitor flag unless a preference is said.

@@ -42,6 +42,8 @@ VENDOR_PRESENCE = (
     r"(came|comes|come|coming) (out|over|round|in) and (fixed|fix|fixes|sorted|sorts|sort)",
     r"from [a-z]+ (was|were|came|has been|'s been) (in|out|here|round|over)",
     r"(they|he|she) (put|installed|fitted|built|set up) (the|our) (whole |entire )?[a-z]+",
+    # round 26: "Stefan at our SAP partner knows it inside out"
+    r"[a-z]+ (at|from) (our|their) ([a-z]+ )?(partner|supplier|vendor|reseller|integrator|dealer)",
 )
 #: The other side is known and trusted: "knows us", "knows every valve", "knows that line
 #: better than I do", "the lads know it inside out", "they've been very good to us".
@@ -60,7 +62,7 @@ ALREADY_FITS = (r"(it's|its|it is|they're|theyre|that's|thats) already (wired|pl
 #: theirs is like".
 RATHER = (r"(i'd|id|i would|we'd|wed|we would) (nearly |almost |honestly |probably |much |"
           r"really |just |sooner )?rather (wait|pay|go|stay|stick|give|have|see|use|buy|keep|"
-          r"hold)",)
+          r"hold|build|extend|upgrade)",)
 #: Round 22: fondness for the other option: "I'd be slow to give that up", "the floor's kind
 #: of already half sold on it", "I would be more comfortable with them doing it".
 FONDNESS = (
@@ -112,6 +114,8 @@ REORG_INDIRECT = (
     r"(will|'ll|now|going to|gonna|start|starts|starting to) (report|reporting) (in)?to",
     r"(came|come|comes|moved|moves) over (under|to) (me|him|her|them)",
     r"(go|goes|going|gonna go|report|reporting) to (him|her|them) (not|instead of) (me|us)",
+    # round 26: "from July I report there and not to Rodrigo"
+    r"(report|reporting) (there|to [a-z]+) (and )?(not|instead of) (to )?[a-z]+",
     r"stepping (back|down|aside) from",
     # round 22: a function or a post removed ("Cork and Limerick stop having their own academic
     # management", "Limerick's principal retires in June and we're not replacing her")
@@ -125,8 +129,10 @@ REORG_INDIRECT = (
 #: director", "is coming on as general manager in October".
 STARTS_AS = (
     r"(starts|starting|start|coming on|coming in|comes in|came in|joining|joins|taking over|"
-    r"coming across|came across|coming over|came over|moving across|moved across) "
-    r"(us |the team |the board |the business |the company )?(from ([a-z']+ ){1,3})?as "
+    r"coming across|came across|coming over|came over|moving across|moved across|came up|"
+    r"coming up|came down|coming down) "
+    r"(us |the team |the board |the business |the company )?((in|on|from|next) ([a-z0-9]+ ){1,2})?"
+    r"(from ([a-z']+ ){1,3})?as "
     r"(our |the |a |an )?(new |first )?([a-z]+ ){0,2}(director|manager|head|chair|lead|officer|"
     r"ceo|cfo|coo|cto|gm|partner|principal|owner|boss|controller|supervisor|president)",
 )

@@ -51,8 +51,13 @@ CHANGE_MODES = {"growth", "trouble"}
 #: Round 18: an economic buyer is called absent only when no buyer in the room holds more than
 #: chance (one in five role classes) probability of being them.
 ECONOMIC_PRESENT_MIN = 0.2
-#: The coach's advice to the seller (the strongest coach cues of the role lexicon).
-COACHING = tuple(p for p, weight in lx.ROLE_CUES["coach"] if weight >= 3)
+#: The coach's advice to the seller (the strongest coach cues of the role lexicon; round 26:
+#: "between us, that story is the one you should tell Mr Kirui").
+COACHING = tuple(p for p, weight in lx.ROLE_CUES["coach"] if weight >= 3) + (
+    r"between us",
+    r"(you|you'd) (should|need to|have to|want to|'ll want to|ought to) (tell|pitch|show|ask|"
+    r"call|email|go to|take)",
+)
 #: How many of a complacent buyer's strongest mode utterances may show contentment.
 STATUS_QUO_EVIDENCE = 3
 #: Round 16: a mode from the speaker-level model counts towards a status quo only when the

@@ -452,7 +452,8 @@ PROCESS_KNOWN = (r"(the )?(process|decision) (is|will be|goes|works|takes|looks 
                  r"(they|the board|the committee) (generally|usually|normally|always) (follow|"
                  r"approve|go with|sign)")
 PROCESS_UNKNOWN = (r"(not sure|no idea|don't know|unclear|haven't figured out|don't really know|"
-                   r"(couldn't|can't|cannot) (really )?(tell you|say))"
+                   r"(couldn't|can't|cannot) (really )?(tell you|say)|"
+                   r"(nobody|no one|noone) (has )?(told|tells) (me|us))"
                    r" (like )?(how|who|what|whether|if) ([a-z']+ ){0,3}(decision|decides|decide|"
                    r"process|approv[a-z]*|signs?|buys?|this gets|it gets)",
                    # round 24: "how we'd", not "what we'd gain"
@@ -483,7 +484,7 @@ REORGANIZATION = (r"(reorg|re org|reorgani[sz](ation|ing|ed)|restructur(e|ing|ed
                   r"acquired by|(the )?acquisition (of|by) (us|our)|new (org|organi[sz]ation"
                   r"(al)? structure|structure|reporting line)|reporting lines?|"
                   r"(being|been) (folded|merged|moved) into|"
-                  r"(fold|folding|folded|merging|combining|consolidating|pulling) ([a-z]+ ){0,6}"
+                  r"(fold|folding|folded|merging|combining|consolidating|pulling) ([a-z]+ ){0,8}"
                   r"(into|under) (one|a single|the same|a new|a combined)|consolidat(e|ing|ion) (the )?"
                   r"(teams|departments|functions))",)
 COMPETITOR_PREF = (r"(leaning (towards?|to)|prefer(red|s)?|favou?rite|front ?runner|"
