@@ -17,9 +17,10 @@ without capitals or punctuation is judged the same way as a typed transcript.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from meetinglens.analysis.base import AnalysisContext
+from meetinglens.analysis.influence_flaghead import CueScores
 from meetinglens.analysis.influence_flags import FLAG_TITLES, RedFlag, red_flags
 from meetinglens.analysis.influence_mentions import (
     Mention,
@@ -35,7 +36,7 @@ from meetinglens.analysis.influence_roles import (
     judge_role,
     utterances_of,
 )
-from meetinglens.model import AnalyzerResult, Evidence, Finding, Meeting, Utterance
+from meetinglens.model import AnalyzerResult, Evidence, Finding, Meeting, Speaker, Utterance
 
 NAME = "influence"
 REQUIRES = {"utterances"}
@@ -212,11 +213,23 @@ def analyze(ctx: AnalysisContext) -> AnalyzerResult:
     return result
 
 
-def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
-                 flag_head=None, speaker_models=(None, None)) -> AnalyzerResult:
-    """The analysis with explicit mode, role and red-flag heads (None: cue lexicons only) and
-    speaker-level (role, mode) models (None: the older cue tally decides)."""
-    meeting = ctx.meeting
+@dataclass(frozen=True)
+class BuyerReading:
+    """What the learned parts and lexicons read from the buyer side of one meeting: the inputs
+    of :func:`influence_flags.red_flags` (``benchmarks/influence_flag_rules.py`` caches them to
+    judge flag rules alone)."""
+
+    buyers: tuple[Speaker, ...]
+    note: str | None
+    roles: dict[str, Judgement]
+    modes: dict[str, Judgement]
+    mentions: list[Mention]
+    cues: dict[int, CueScores]
+
+
+def read_buyers(meeting: Meeting, head=None, role_head=None, flag_head=None,
+                speaker_models=(None, None)) -> BuyerReading:
+    """Roles, modes, mentions and per-utterance flag evidence of the buyer-side speakers."""
     role_model, mode_model = speaker_models or (None, None)
     buyers, note = buyer_speakers(meeting)
     role_scores = mode_head_scores(meeting, buyers, role_head) if buyers else {}
@@ -226,10 +239,21 @@ def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
     modes = {s.name: judge_mode(s.name, utterances_of(meeting, s.name),
                                 head_scores.get(s.name), mode_model, role_scores.get(s.name))
              for s in buyers}
-    mentions = find_mentions(meeting, buyers)
-    absent = absent_influences(mentions)
     cues = flag_cue_scores(meeting, buyers, flag_head) if buyers else {}
-    flags = red_flags(meeting, set(roles), roles, modes, mentions, cues) if buyers else []
+    return BuyerReading(tuple(buyers), note, roles, modes, find_mentions(meeting, buyers), cues)
+
+
+def analyze_with(ctx: AnalysisContext, head=None, role_head=None,
+                 flag_head=None, speaker_models=(None, None)) -> AnalyzerResult:
+    """The analysis with explicit mode, role and red-flag heads (None: cue lexicons only) and
+    speaker-level (role, mode) models (None: the older cue tally decides)."""
+    meeting = ctx.meeting
+    role_model, mode_model = speaker_models or (None, None)
+    read = read_buyers(meeting, head, role_head, flag_head, speaker_models)
+    buyers, note, roles, modes = read.buyers, read.note, read.roles, read.modes
+    mentions = read.mentions
+    absent = absent_influences(mentions)
+    flags = red_flags(meeting, set(roles), roles, modes, mentions, read.cues) if buyers else []
     cover = coverage(roles, absent)
     metrics = {
         "roles": {n: {"role": j.label, "confidence": j.confidence, "basis": j.basis,
