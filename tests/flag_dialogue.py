@@ -1,5 +1,6 @@
 """A two-person dialogue (seller Sam, buyer Ben) for red-flag tests: (seller, buyer) pairs in
-turn, shared by the round-10, -12 and -13 flag tests."""
+turn, shared by the round-10, -12 and -13 flag tests; :func:`spoken` for any lines and buyers
+(rounds 24-26)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,19 @@ def dialogue(pairs: list[tuple[str, str]]) -> Meeting:
     return Meeting("m", tuple(utt(i, t) for i, t in enumerate(texts)),
                    (Speaker("Sam", side="seller", side_source="participants"),
                     Speaker("Ben", side="buyer", side_source="participants")))
+
+
+def spoken(lines: list[tuple[str, str]], buyers: tuple[str, ...] = ("Ben",)) -> Meeting:
+    """A meeting from (speaker, text) lines: seller Sam and the named buyers."""
+    utts = tuple(Utterance(i, who, text, i * 10.0, i * 10.0 + 8)
+                 for i, (who, text) in enumerate(lines))
+    return Meeting("m", utts, (Speaker("Sam", side="seller", side_source="participants"),
+                               *(Speaker(b, side="buyer", side_source="participants")
+                                 for b in buyers)))
+
+
+def flag_kinds(meeting: Meeting, head: dict[int, dict[str, float]] | None = None) -> set[str]:
+    """The red flags the rules raise from the lexicons and the given head scores alone."""
+    from meetinglens.analysis.influence_flags import red_flags
+    buyers = {s.name for s in meeting.speakers if s.side == "buyer"}
+    return {f.kind for f in red_flags(meeting, buyers, {}, {}, [], head or {})}

@@ -8,26 +8,19 @@ from __future__ import annotations
 
 import pytest
 
+from flag_dialogue import flag_kinds, spoken
+
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flaggate as gate
 from meetinglens.analysis import influence_flagmore as more
 from meetinglens.analysis import influence_lexicon as lx
-from meetinglens.analysis.influence_flags import economic_absent, red_flags
+from meetinglens.analysis.influence_flags import economic_absent
 from meetinglens.analysis.influence_mentions import Mention
 from meetinglens.analysis.influence_roles import Judgement
-from meetinglens.model import Meeting, Speaker, Utterance
+from meetinglens.model import Utterance
 
 
-def _meeting(lines: list[tuple[str, str]]) -> Meeting:
-    utts = tuple(Utterance(i, who, text, i * 10.0, i * 10.0 + 8)
-                 for i, (who, text) in enumerate(lines))
-    return Meeting("m", utts, (Speaker("Sam", side="seller", side_source="participants"),
-                               Speaker("Ben", side="buyer", side_source="participants"),
-                               Speaker("Ann", side="buyer", side_source="participants")))
-
-
-def _kinds(meeting: Meeting, head: dict[int, dict[str, float]] | None = None) -> set[str]:
-    return {f.kind for f in red_flags(meeting, {"Ben", "Ann"}, {}, {}, [], head or {})}
+BUYERS = ("Ben", "Ann")
 
 
 # ---------------------------------------------------------------- budget
@@ -38,16 +31,16 @@ BUDGET_Q = "Is there money set aside for something like this?"
 def test_a_budget_heard_only_by_the_head_yields_to_the_same_buyer_saying_it_is_unknown():
     line = ("Honestly, I couldn't tell you. Equipment money is between Richard and the "
             "treasurer, and the 2027 budget isn't tabled until December.")
-    meeting = _meeting([("Sam", BUDGET_Q), ("Ben", line)])
+    meeting = spoken([("Sam", BUDGET_Q), ("Ben", line)], BUYERS)
     head = {1: {"budget_stated": 0.96, "budget_unclear": 0.99}}
-    assert "budget_unknown" in _kinds(meeting, head)
+    assert "budget_unknown" in flag_kinds(meeting, head)
 
 
 def test_a_budget_said_in_words_still_outweighs_an_unknown_amount():
     line = "Hannah has earmarked budget for it, I don't know the exact number."
-    meeting = _meeting([("Sam", BUDGET_Q), ("Ben", line)])
+    meeting = spoken([("Sam", BUDGET_Q), ("Ben", line)], BUYERS)
     head = {1: {"budget_stated": 0.9, "budget_unclear": 0.9}}
-    assert "budget_unknown" not in _kinds(meeting, head)
+    assert "budget_unknown" not in flag_kinds(meeting, head)
 
 
 def test_once_the_budget_is_said_unknown_only_words_settle_it():
@@ -57,9 +50,9 @@ def test_once_the_budget_is_said_unknown_only_words_settle_it():
              ("Ann", "Maybe put the cost of the claims next to the pilot cost in your "
                      "proposal.")]
     head = {1: {"budget_unclear": 0.99}, 3: {"budget_stated": 0.83}}
-    assert "budget_unknown" in _kinds(_meeting(lines), head)
+    assert "budget_unknown" in flag_kinds(spoken(lines, BUYERS), head)
     settled = lines[:3] + [("Ann", "We've put twenty thousand into next year's plan for it.")]
-    assert "budget_unknown" not in _kinds(_meeting(settled), head)
+    assert "budget_unknown" not in flag_kinds(spoken(settled, BUYERS), head)
 
 
 @pytest.mark.parametrize("text", [
@@ -85,7 +78,7 @@ def test_an_approval_threshold_does_not_make_money_the_topic():
 # ---------------------------------------------------------------- economic buyer engaged?
 
 def _economic(lines, head, unaware: bool, economic_here: str | None = None):
-    meeting = _meeting(lines)
+    meeting = spoken(lines, BUYERS)
     said = meeting.utterances[1]
     mention = Mention(speaker="Ben", who="Grant", role="economic", relation="mentions",
                       utterance=said, quote=said.text, present=None, named=True)
@@ -134,7 +127,7 @@ def test_a_process_left_open_where_unknown_wins_is_not_settled_by_a_review_menti
              ("Ben", "Since November all capex is on hold until the group finishes its "
                      "review.")]
     head = {1: {"process_stated": 0.9, "process_unclear": 0.99}, 3: {"process_stated": 0.6}}
-    assert "decision_process_unknown" in _kinds(_meeting(lines), head)
+    assert "decision_process_unknown" in flag_kinds(spoken(lines, BUYERS), head)
 
 
 @pytest.mark.parametrize("line", [
@@ -159,8 +152,8 @@ def test_not_sure_what_we_would_gain_is_no_open_process():
     "Honestly, what we have works fine. I don't see why we should switch.",
 ])
 def test_no_reason_to_change_said_plainly_is_a_status_quo(line):
-    meeting = _meeting([("Sam", "What would change for you?"), ("Ben", line)])
-    assert "status_quo" in _kinds(meeting)
+    meeting = spoken([("Sam", "What would change for you?"), ("Ben", line)], BUYERS)
+    assert "status_quo" in flag_kinds(meeting)
 
 
 def test_someone_who_came_over_from_a_merged_company_anchors_a_new_influencer():

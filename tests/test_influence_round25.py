@@ -9,29 +9,20 @@ from __future__ import annotations
 
 import pytest
 
+from flag_dialogue import flag_kinds, spoken
+
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flaggate as gate
 from meetinglens.analysis import influence_flagmore as more
 from meetinglens.analysis import influence_lexicon as lx
-from meetinglens.analysis.influence_flags import economic_absent, red_flags
+from meetinglens.analysis.influence_flags import economic_absent
 from meetinglens.analysis.influence_mentions import Mention
 from meetinglens.analysis.influence_roles import Judgement
-from meetinglens.model import Meeting, Speaker, Utterance
-
-
-def _meeting(lines: list[tuple[str, str]]) -> Meeting:
-    utts = tuple(Utterance(i, who, text, i * 10.0, i * 10.0 + 8)
-                 for i, (who, text) in enumerate(lines))
-    return Meeting("m", utts, (Speaker("Sam", side="seller", side_source="participants"),
-                               Speaker("Ben", side="buyer", side_source="participants")))
-
-
-def _kinds(meeting: Meeting, head: dict[int, dict[str, float]] | None = None) -> set[str]:
-    return {f.kind for f in red_flags(meeting, {"Ben"}, {}, {}, [], head or {})}
+from meetinglens.model import Meeting, Utterance
 
 
 def _said_to_seller(line: str) -> Meeting:
-    return _meeting([("Sam", "Is there anything else we should know?"), ("Ben", line)])
+    return spoken([("Sam", "Is there anything else we should know?"), ("Ben", line)])
 
 
 # ---------------------------------------------------------------- newcomers and reorganizations
@@ -42,17 +33,17 @@ def _said_to_seller(line: str) -> Meeting:
     "The person coming in is Deniz Aksoy. He starts on the first of June.",
 ])
 def test_a_person_starting_on_a_date_is_a_new_influencer(line):
-    assert "new_influencer" in _kinds(_said_to_seller(line))
+    assert "new_influencer" in flag_kinds(_said_to_seller(line))
 
 
 def test_an_apprentice_starting_somewhere_next_month_is_not():
     line = "We've taken on an apprentice, Cai, he starts in the plant room next month."
-    assert "new_influencer" not in _kinds(_said_to_seller(line))
+    assert "new_influencer" not in flag_kinds(_said_to_seller(line))
 
 
 def test_a_reporting_line_described_is_no_reorganization():
     described = "dale hes the director of public works hes our boss marc reports to him and so do i"
-    assert "reorganization" not in _kinds(_said_to_seller(described))
+    assert "reorganization" not in flag_kinds(_said_to_seller(described))
     changing = "From July the depot managers will report to the new operations director."
     assert lx.any_hit(lx.normalise(changing), more.REORG_INDIRECT)
 
@@ -60,7 +51,7 @@ def test_a_reporting_line_described_is_no_reorganization():
 # ---------------------------------------------------------------- economic buyer
 
 def test_an_owner_said_by_name_not_to_have_seen_it_is_unaware():
-    meeting = _meeting([
+    meeting = spoken([
         ("Sam", "Who signs?"),
         ("Ben", "If he's happy, Declan, our CEO, would bring a recommendation to the board."),
         ("Sam", "Has Declan seen any of this?"),
@@ -81,7 +72,8 @@ PROCESS_Q = "And who would sign off on something like this?"
 
 def test_a_named_decider_states_the_process():
     line = "I propose, and Mr. Lin in Taipei approves anything over five hundred million dong."
-    assert "decision_process_unknown" not in _kinds(_meeting([("Sam", PROCESS_Q), ("Ben", line)]))
+    meeting = spoken([("Sam", PROCESS_Q), ("Ben", line)])
+    assert "decision_process_unknown" not in flag_kinds(meeting)
 
 
 @pytest.mark.parametrize("line", [
@@ -94,7 +86,8 @@ def test_a_process_handled_inside_or_with_deciders_listed_as_possibilities_is_op
     _, unclear = ab.process_evidence(Utterance(1, "Ben", line, 0.0, 1.0), None, {},
                                      lx.normalise(line), 0.5, 0.95)
     assert unclear
-    assert "decision_process_unknown" in _kinds(_meeting([("Sam", PROCESS_Q), ("Ben", line)]))
+    meeting = spoken([("Sam", PROCESS_Q), ("Ben", line)])
+    assert "decision_process_unknown" in flag_kinds(meeting)
 
 
 @pytest.mark.parametrize("text,states", [
@@ -131,4 +124,4 @@ def test_a_rival_that_failed_is_dismissed(line):
 def test_a_rival_quote_sitting_unread_is_no_preference():
     line = ("We got a quote from a Dutch company, DryLine, through a friend. I haven't compared "
             "it properly yet, it's sitting in my inbox.")
-    assert "competitor_preferred" not in _kinds(_said_to_seller(line))
+    assert "competitor_preferred" not in flag_kinds(_said_to_seller(line))

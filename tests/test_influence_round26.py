@@ -10,25 +10,16 @@ from __future__ import annotations
 
 import pytest
 
+from flag_dialogue import flag_kinds, spoken
+
 from meetinglens.analysis import influence_absence as ab
 from meetinglens.analysis import influence_flaggate as gate
 from meetinglens.analysis import influence_flagmore as more
 from meetinglens.analysis import influence_lexicon as lx
-from meetinglens.analysis.influence_flags import economic_absent, red_flags
+from meetinglens.analysis.influence_flags import economic_absent
 from meetinglens.analysis.influence_mentions import Mention
 from meetinglens.analysis.influence_roles import Judgement
-from meetinglens.model import Meeting, Speaker, Utterance
-
-
-def _meeting(lines: list[tuple[str, str]]) -> Meeting:
-    utts = tuple(Utterance(i, who, text, i * 10.0, i * 10.0 + 8)
-                 for i, (who, text) in enumerate(lines))
-    return Meeting("m", utts, (Speaker("Sam", side="seller", side_source="participants"),
-                               Speaker("Ben", side="buyer", side_source="participants")))
-
-
-def _kinds(meeting: Meeting, head: dict[int, dict[str, float]] | None = None) -> set[str]:
-    return {f.kind for f in red_flags(meeting, {"Ben"}, {}, {}, [], head or {})}
+from meetinglens.model import Utterance
 
 
 def _utt(text: str) -> Utterance:
@@ -42,9 +33,9 @@ def test_a_price_question_does_not_leave_the_budget_unclear():
     lines = [("Sam", "Is there a budget?"), ("Ben", budget), ("Sam", "Good."),
              ("Ben", "All right, let's talk numbers. What does it cost per cage?")]
     head = {3: {"budget_unclear": 0.92}}
-    assert "budget_unknown" not in _kinds(_meeting(lines), head)
+    assert "budget_unknown" not in flag_kinds(spoken(lines), head)
     said = lines[:3] + [("Ben", "All right, let's talk numbers, it costs what it costs.")]
-    assert "budget_unknown" in _kinds(_meeting(said), head)
+    assert "budget_unknown" in flag_kinds(spoken(said), head)
 
 
 def test_the_way_it_works_with_who_takes_it_where_is_a_stated_process():
@@ -60,14 +51,14 @@ def test_the_way_it_works_with_who_takes_it_where_is_a_stated_process():
     "approves or the board does.",
 ])
 def test_deciders_upstairs_or_untold_leave_the_process_open(line):
-    meeting = _meeting([("Sam", "Who would sign this off?"), ("Ben", line)])
-    assert "decision_process_unknown" in _kinds(meeting)
+    meeting = spoken([("Sam", "Who would sign this off?"), ("Ben", line)])
+    assert "decision_process_unknown" in flag_kinds(meeting)
 
 
 # ---------------------------------------------------------------- economic buyer
 
 def test_a_coach_telling_the_seller_what_to_say_to_the_gm_is_no_engagement():
-    meeting = _meeting([("Sam", "Who signs?"),
+    meeting = spoken([("Sam", "Who signs?"),
                         ("Ben", "Mr Kirui the GM signs, he takes it to the directors."),
                         ("Sam", "And what matters to him?"),
                         ("Ben", "between us that story is the one you should tell mr kirui, he "
@@ -118,4 +109,4 @@ def test_no_promises_until_things_quieten_down_leaves_the_step_open():
              ("Ben", "nah look i cant promise anything around harvest mate send us the pricing "
                      "and well have a yarn about it when things quieten down"),
              ("Sam", "No worries, I'll send that through today.")]
-    assert "no_next_step" in _kinds(_meeting(lines))
+    assert "no_next_step" in flag_kinds(spoken(lines))
