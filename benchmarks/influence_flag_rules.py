@@ -51,6 +51,9 @@ def _shipped():
 
 def build(groups: str, out: Path, heads: str) -> None:
     order, rows = writing_order(), []
+    unknown = [s for g in groups.split(";") for s in g.split(",") if s not in order]
+    if unknown:
+        raise SystemExit(f"unknown split(s) {unknown}; known: {', '.join(order)}")
     shipped = _shipped() if heads != "forward" else None
     for group in groups.split(";"):
         splits, start = group.split(","), time.time()
@@ -75,6 +78,10 @@ def build(groups: str, out: Path, heads: str) -> None:
 
 
 def score(caches: list[Path], flag: str | None, show: bool, variants: list[str]) -> None:
+    missing = [str(c) for c in caches if not c.is_file()]
+    if missing:
+        raise SystemExit(f"no cache at {', '.join(missing)}: make one with "
+                         "'influence_flag_rules.py build GROUPS PATH'")
     rows, seen = [], set()
     for cache in caches:  # a meeting in two caches counts once, from the first
         for r in pickle.loads(cache.read_bytes()):

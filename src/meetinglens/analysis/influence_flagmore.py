@@ -187,11 +187,10 @@ AMOUNT_MORE = (r"(eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 #: Round 24: a number of things, not of money ("a hundred and eighty thousand cubic metres of
 #: logs", "forty thousand tonnes"): removed before looking for an amount.
 COUNTED = re.compile(r"(?<![a-z])(thousand|million|billion|k|\d) (cubic|tonnes?|tons?|metres?|"
-                     r"meters?|"
-                     r"litres?|liters?|kilos?|kg|units?|users?|people|staff|employees|customers|"
-                     r"visitors|patients|calls|hours|miles|km|square|pallets?|boxes|cases|"
-                     r"orders|passengers|students|members|vehicles|trucks|beds|rooms|nights|"
-                     r"items|parts|pieces|bottles|litres|hectares|acres|head)(?![a-z])")
+                     r"meters?|litres?|liters?|kilos?|kg|units?|users?|people|staff|employees|"
+                     r"customers|visitors|patients|calls|hours|miles|km|square|pallets?|boxes|"
+                     r"cases|orders|passengers|students|members|vehicles|trucks|beds|rooms|"
+                     r"nights|items|parts|pieces|bottles|hectares|acres|head)(?![a-z])")
 
 #: Round 25: what the problem cost ("the tank that turned cost us about twenty-six million pesos
 #: in wine"): the codebook's cost of the problem, never a budget; removed with the counts.

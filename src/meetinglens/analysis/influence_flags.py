@@ -136,7 +136,7 @@ def _topic_evidence(meeting: Meeting, topic, buyers: set[str]) -> tuple[Utteranc
     near = [u for u in meeting.utterances if _said(u, topic)]
     if not near:
         return meeting.utterances[-1:]
-    asked = [u for u in near if u.speaker in buyers or u.text.rstrip().endswith("?")]
+    asked = [u for u in near if u.speaker in buyers or ab.asks(u)]
     return tuple(sorted((asked + [u for u in near if u not in asked])[:2], key=lambda u: u.index))
 
 
